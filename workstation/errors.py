@@ -1,0 +1,193 @@
+"""The one family of errors the core raises.
+
+Every error a clerk may see carries a stable ``code`` and a message template in Chinese (the
+default) and English, with named placeholders. The UI shows ``error.message(lang)``; logs use
+``repr``. Personal data never goes into the placeholders unmasked (see :mod:`workstation.masking`).
+
+- :class:`UserError` — the clerk can fix it (bad input, wrong password, missing permission).
+- :class:`ConfirmableWarning` — allowed after the clerk confirms (e.g. a card failing Luhn).
+- :class:`ConflictError` — someone else changed or took the thing first; reload and retry.
+- :class:`StoreError` — the local database cannot be used as it is (locked, read-only, corrupt…).
+- :class:`SyncError` — the central database could not be reached or refused a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+Lang = str  # "zh_CN" or "en"
+
+
+class WorkstationError(Exception):
+    """Base of every expected error. Subclasses set ``code``, ``zh`` and ``en``."""
+
+    code: ClassVar[str] = "error"
+    zh: ClassVar[str] = "操作失败：{detail}"
+    en: ClassVar[str] = "The operation failed: {detail}"
+
+    def __init__(self, **params: Any) -> None:
+        self.params: dict[str, Any] = params
+        super().__init__(self.message("zh_CN"))
+
+    def message(self, lang: Lang = "zh_CN") -> str:
+        """The message for a clerk, in ``lang`` (Chinese unless ``lang`` starts with "en")."""
+        template = self.en if lang.startswith("en") else self.zh
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(code={self.code!r}, params={self.params!r})"
+
+
+class UserError(WorkstationError):
+    code = "user_error"
+
+
+class ConfirmableWarning(WorkstationError):
+    """A rule the clerk may override after confirming; services accept ``confirmed=True``."""
+
+    code = "warning"
+
+
+class ConflictError(WorkstationError):
+    code = "conflict"
+    zh = "记录已被其他人修改，请刷新后重试。"
+    en = "Someone else changed this record. Refresh and try again."
+
+
+class StoreError(WorkstationError):
+    code = "store_error"
+
+
+class SyncError(WorkstationError):
+    code = "sync_error"
+    zh = "与中心数据库同步失败：{detail}"
+    en = "Synchronisation with the central database failed: {detail}"
+
+
+# --- validation -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One field's problem: the field name and a clerk-readable message (both languages)."""
+
+    field: str
+    zh: str
+    en: str = ""
+
+    def message(self, lang: Lang = "zh_CN") -> str:
+        return self.en if lang.startswith("en") and self.en else self.zh
+
+
+class ValidationError(UserError):
+    code = "validation"
+    zh = "输入有误：{summary}"
+    en = "Please correct the input: {summary}"
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        self.problems = problems
+        super().__init__(summary="；".join(p.zh for p in problems))
+
+    def message(self, lang: Lang = "zh_CN") -> str:
+        sep = "; " if lang.startswith("en") else "；"
+        summary = sep.join(p.message(lang) for p in self.problems)
+        template = self.en if lang.startswith("en") else self.zh
+        return template.format(summary=summary)
+
+    def by_field(self) -> Mapping[str, list[FieldProblem]]:
+        result: dict[str, list[FieldProblem]] = {}
+        for problem in self.problems:
+            result.setdefault(problem.field, []).append(problem)
+        return result
+
+
+# --- authentication and permissions ------------------------------------------------------------
+
+
+class InvalidCredentials(UserError):
+    code = "auth.invalid"
+    zh = "工号或密码错误。再错 {remaining} 次账号将被锁定。"
+    en = "Wrong staff number or password. {remaining} more failures will lock the account."
+
+
+class AccountLocked(UserError):
+    code = "auth.locked"
+    zh = "账号已因多次密码错误被锁定，请于 {until} 后再试，或请主管解锁。"
+    en = "The account is locked after repeated wrong passwords. Try again after {until} or ask a supervisor."
+
+
+class AccountDisabled(UserError):
+    code = "auth.disabled"
+    zh = "该工号已停用，请联系管理员。"
+    en = "This staff account is disabled. Contact the administrator."
+
+
+class WrongBranch(UserError):
+    code = "auth.wrong_branch"
+    zh = "该工号不属于本营业部（{branch}），不能在此工作站登录。"
+    en = "This staff member does not belong to this branch ({branch}) and cannot log in here."
+
+
+class PermissionDenied(UserError):
+    code = "auth.denied"
+    zh = "当前岗位（{role}）无权执行“{action}”。"
+    en = "Your role ({role}) may not perform “{action}”."
+
+
+class WeakPassword(UserError):
+    code = "auth.weak_password"
+    zh = "新密码至少 {min_length} 位，且须同时包含字母和数字。"
+    en = "The new password needs at least {min_length} characters with letters and digits."
+
+
+# --- the local database ------------------------------------------------------------------------
+
+
+class DatabaseLocked(StoreError):
+    code = "store.locked"
+    zh = "数据库文件正被其他程序占用：{path}。请关闭其他工作站程序后重试。"
+    en = "The database file is in use by another program: {path}. Close it and try again."
+
+
+class DatabaseReadOnly(StoreError):
+    code = "store.read_only"
+    zh = "数据库文件或其所在文件夹不可写：{path}。请检查文件权限。"
+    en = "The database file or its folder is not writable: {path}. Check the file permissions."
+
+
+class DatabaseCorrupt(StoreError):
+    code = "store.corrupt"
+    zh = "数据库文件已损坏或不是工作站数据库：{path}。文件未被改动，请联系技术支持恢复备份。"
+    en = (
+        "The database file is damaged or not a workstation database: {path}. "
+        "It was left untouched; ask support to restore a backup."
+    )
+
+
+class SchemaTooNew(StoreError):
+    code = "store.too_new"
+    zh = "数据库版本（{found}）比本程序新，请升级工作站程序后再打开。数据未被改动。"
+    en = "The database ({found}) is newer than this program. Upgrade the workstation; nothing was changed."
+
+
+class DatabaseUnreachable(StoreError):
+    code = "store.unreachable"
+    zh = "无法连接数据库 {target}：{detail}"
+    en = "Cannot connect to the database {target}: {detail}"
+
+
+class MigrationFailed(StoreError):
+    code = "store.migration_failed"
+    zh = "数据库升级失败，已保留升级前的备份：{backup}。错误：{detail}"
+    en = "The database upgrade failed; the backup taken before it is kept at {backup}. Error: {detail}"
+
+
+class NotFound(UserError):
+    code = "not_found"
+    zh = "找不到{what}。"
+    en = "{what} was not found."

@@ -1,0 +1,89 @@
+"""Alembic, driven from code: where the schema stands and bringing it to the head revision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+
+from workstation import errors
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+@dataclass(frozen=True)
+class SchemaPlan:
+    current: str | None
+    head: str
+
+    @property
+    def needs_upgrade(self) -> bool:
+        return self.current != self.head
+
+
+def inspect_schema(engine: Engine) -> SchemaPlan:
+    """Where the database's schema stands against this program's migrations.
+
+    Raises:
+        SchemaTooNew: the database was migrated by a newer program.
+        DatabaseCorrupt: it holds tables but is not a workstation database.
+    """
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    assert head is not None
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        tables = set(sa.inspect(conn).get_table_names())
+    if current is None and tables - {"alembic_version"}:
+        raise errors.DatabaseCorrupt(path=engine.url.render_as_string(hide_password=True))
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        raise errors.SchemaTooNew(found=current)
+    return SchemaPlan(current=current, head=head)
+
+
+def upgrade(engine: Engine, *, backup: Path | None = None, revision: str = "head") -> None:
+    """Apply migrations up to ``revision`` in one transaction (SQLite: foreign keys off meanwhile).
+
+    Raises:
+        MigrationFailed: the upgrade did not apply; the database is as it was (and ``backup`` kept).
+    """
+    config = alembic_config()
+    sqlite = engine.dialect.name == "sqlite"
+    try:
+        with engine.connect() as conn:
+            if sqlite:
+                # DROP TABLE in batch mode would fire ON DELETE CASCADE. The pragma is a no-op inside
+                # a transaction, so it goes to the driver connection before SQLAlchemy's BEGIN.
+                _driver_execute(conn, "PRAGMA foreign_keys=OFF")
+            try:
+                with conn.execution_options(sqlite_begin="IMMEDIATE").begin():
+                    config.attributes["connection"] = conn
+                    command.upgrade(config, revision)
+                    if sqlite:
+                        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                        if broken:
+                            raise RuntimeError(f"foreign key check failed after migration: {broken[:3]}")
+            finally:
+                if sqlite:
+                    _driver_execute(conn, "PRAGMA foreign_keys=ON")
+    except (DBAPIError, RuntimeError) as exc:
+        raise errors.MigrationFailed(backup=str(backup or "-"), detail=str(exc).splitlines()[0]) from exc
+
+
+def _driver_execute(conn: sa.Connection, statement: str) -> None:
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    driver.execute(statement)

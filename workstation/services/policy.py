@@ -1,0 +1,39 @@
+"""Configurable policies: firm-wide JSON rule sets with branch overrides and coded defaults."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from workstation.models import Policy
+
+DEFAULTS: dict[str, dict[str, Any]] = {
+    "auth": {
+        "max_failed_logins": 5,
+        "lock_minutes": 15,
+        "min_password_length": 8,
+    },
+    "ui": {
+        "idle_lock_minutes": 5,
+    },
+    "reception": {
+        "check_in_early_minutes": 60,
+        "check_in_late_minutes": 30,
+    },
+}
+
+
+def get_policy(session: Session, key: str, branch_id: uuid.UUID | None = None) -> dict[str, Any]:
+    """The policy ``key``: coded defaults, overlaid by the firm-wide row, then the branch's row."""
+    merged = dict(DEFAULTS.get(key, {}))
+    rows = session.scalars(
+        sa.select(Policy)
+        .where(Policy.key == key, Policy.deleted_at.is_(None))
+        .where(sa.or_(Policy.branch_id.is_(None), Policy.branch_id == branch_id))
+    ).all()
+    for row in sorted(rows, key=lambda r: r.branch_id is not None):
+        merged.update(row.value)
+    return merged

@@ -1,0 +1,255 @@
+"""Opening the database: local SQLite (the default) or PostgreSQL, checked, migrated, ready.
+
+:func:`open_store` turns every way a database can be unusable (locked, read-only, corrupt, from
+a newer program, unreachable) into a :class:`~workstation.errors.StoreError` with a clear message,
+and never changes a file it cannot use. Writes go through :meth:`Store.write`, which on SQLite
+starts with ``BEGIN IMMEDIATE`` so a write never fails half-way on a lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from workstation import errors
+from workstation.outbox import install_outbox
+
+log = logging.getLogger(__name__)
+install_outbox()  # every Session queues its pushed changes (idempotent)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 5
+
+
+def normalize_url(target: str | Path) -> URL:
+    """A SQLAlchemy URL from ``--db``: a URL, or a plain file path meaning a SQLite file."""
+    text = str(target).strip()
+    if "://" not in text:
+        return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().resolve()))
+    try:
+        url = make_url(text)
+    except ArgumentError as exc:
+        raise errors.DatabaseUnreachable(target=text, detail="地址格式不正确") from exc
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.drivername == "sqlite":
+        url = url.set(drivername="sqlite+pysqlite")
+    return url
+
+
+def display_url(url: URL) -> str:
+    """The URL with its password hidden, for messages and logs."""
+    return url.render_as_string(hide_password=True)
+
+
+@dataclass
+class Store:
+    """An open, migrated database and the sessions to use it."""
+
+    engine: Engine
+    url: URL
+    backups: list[Path] = field(default_factory=list)
+    """Backups taken by this open (before a migration)."""
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        return Path(self.url.database) if self.is_sqlite and self.url.database else None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; rolled back at the end."""
+        with translate_db_errors(self), self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose work commits as one transaction, or not at all."""
+        with translate_db_errors(self), self._write_sessions() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+@contextmanager
+def translate_db_errors(store: Store) -> Iterator[None]:
+    """Turn low-level database failures into StoreErrors a clerk can act on."""
+    try:
+        yield
+    except OperationalError as exc:
+        raise classify_operational_error(exc, display_url(store.url)) from exc
+
+
+def classify_operational_error(exc: DBAPIError, target: str) -> errors.StoreError:
+    text = str(exc.orig).lower()
+    if "locked" in text or "busy" in text:
+        return errors.DatabaseLocked(path=target)
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return errors.DatabaseReadOnly(path=target)
+    if "malformed" in text or "not a database" in text or "disk image" in text:
+        return errors.DatabaseCorrupt(path=target)
+    return errors.DatabaseUnreachable(target=target, detail=first_line(str(exc.orig)))
+
+
+def first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else ""
+
+
+# --- engines ------------------------------------------------------------------------------------
+
+
+def create_engine(url: URL) -> Engine:
+    """An engine configured for the workstation: SQLite pragmas and explicit BEGIN, or psycopg 3."""
+    if url.get_backend_name() == "sqlite":
+        engine = sa.create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        )
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+    return sa.create_engine(
+        url,
+        pool_pre_ping=True,
+        connect_args={
+            "connect_timeout": CONNECT_TIMEOUT_S,
+            "application_name": "counter-workstation",
+        },
+    )
+
+
+def _sqlite_on_connect(dbapi_con: sqlite3.Connection, _record: Any) -> None:
+    # Take BEGIN away from pysqlite (Python 3.11 legacy mode) so _sqlite_on_begin decides it.
+    dbapi_con.isolation_level = None
+    for pragma in ("foreign_keys=ON", f"busy_timeout={BUSY_TIMEOUT_MS}", "synchronous=NORMAL"):
+        dbapi_con.execute(f"PRAGMA {pragma}")
+    if dbapi_con.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        dbapi_con.execute("PRAGMA journal_mode=WAL")
+
+
+def _sqlite_on_begin(conn: sa.Connection) -> None:
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+# --- opening ------------------------------------------------------------------------------------
+
+
+def open_store(target: str | Path, *, upgrade: bool = True, keep_backups: int = 5) -> Store:
+    """Open the database at ``target``, check it, and migrate it to the current schema.
+
+    A SQLite file is created if missing (with its folder). Before a migration changes an
+    existing SQLite file, a backup copy is taken beside it (the newest ``keep_backups`` are kept).
+
+    Raises:
+        DatabaseLocked, DatabaseReadOnly, DatabaseCorrupt, SchemaTooNew, DatabaseUnreachable,
+        MigrationFailed: the database cannot be used; nothing was changed.
+    """
+    from workstation import migrate  # Alembic is only needed here
+
+    url = normalize_url(target)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        check_sqlite_file(Path(url.database))
+    engine = create_engine(url)
+    store = Store(engine=engine, url=url)
+    try:
+        probe(store)
+        plan = migrate.inspect_schema(engine)
+        if plan.needs_upgrade and upgrade:
+            if store.path is not None and plan.current is not None:
+                store.backups.append(backup_sqlite(store.path, plan.current, keep=keep_backups))
+            migrate.upgrade(engine, backup=store.backups[-1] if store.backups else None)
+    except BaseException:
+        engine.dispose()
+        raise
+    return store
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, without touching it, a file that is not a writable SQLite database."""
+    shown = str(path)
+    if path.exists():
+        if path.is_dir():
+            raise errors.DatabaseCorrupt(path=shown)
+        if not os.access(path, os.R_OK):
+            raise errors.DatabaseReadOnly(path=shown)
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+        if header and header != SQLITE_HEADER:
+            raise errors.DatabaseCorrupt(path=shown)
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise errors.DatabaseReadOnly(path=shown)
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise errors.DatabaseReadOnly(path=shown) from exc
+    if not os.access(path.parent, os.W_OK):
+        raise errors.DatabaseReadOnly(path=shown)
+
+
+def probe(store: Store) -> None:
+    """Connect once and, on SQLite, take the write lock briefly: fail now, not mid-transaction."""
+    target = display_url(store.url)
+    try:
+        if store.is_sqlite:
+            with store.engine.connect() as conn:
+                raw = conn.connection.driver_connection
+                assert raw is not None
+                raw.execute("PRAGMA busy_timeout=1500")
+                try:
+                    with conn.execution_options(sqlite_begin="IMMEDIATE").begin():
+                        conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+                finally:
+                    raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        else:
+            with store.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1").scalar()
+    except DBAPIError as exc:
+        raise classify_operational_error(exc, target) from exc
+
+
+def backup_sqlite(path: Path, revision: str, *, keep: int) -> Path:
+    """Copy a live SQLite database with the online backup API; keep the newest ``keep`` copies."""
+    from workstation.clock import utcnow
+
+    stamp = utcnow().strftime("%Y%m%dT%H%M%S%f")
+    safe_revision = re.sub(r"[^0-9A-Za-z_]", "", revision)
+    target = path.with_name(f"{path.name}.backup-{stamp}-{safe_revision}")
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    old = sorted(path.parent.glob(f"{path.name}.backup-*"), key=lambda p: p.name)
+    for stale in old[:-keep] if keep > 0 else []:
+        stale.unlink(missing_ok=True)
+    log.info("database backed up to %s before migration", target)
+    return target
