@@ -29,6 +29,7 @@ class Appointment(BranchScoped, Base):
     __table_args__ = (
         sa.Index("ix_appointment_branch_id_slot_start", "branch_id", "slot_start"),
         sa.Index("ix_appointment_mobile", "mobile"),
+        sa.Index("ix_appointment_pinyin_initials", "pinyin_initials"),
     )
 
     code: Mapped[str] = mapped_column(sa.String(12), unique=True)
@@ -37,6 +38,9 @@ class Appointment(BranchScoped, Base):
     """The call centre's own row key, so an import never creates the same appointment twice."""
     client_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("client.id"), index=True, default=None)
     client_name: Mapped[str] = mapped_column(sa.String(60))
+    pinyin_full: Mapped[str] = mapped_column(sa.String(200), default="")
+    pinyin_initials: Mapped[str] = mapped_column(sa.String(60), default="")
+    """Search keys for check-in by name ("zhangsan", "zs"); the client may not exist yet."""
     mobile: Mapped[str] = mapped_column(sa.String(20))
     purpose: Mapped[Purpose] = enum_column(Purpose, default=Purpose.NEW_ACCOUNT)
     slot_start: Mapped[datetime]

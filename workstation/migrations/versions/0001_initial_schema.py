@@ -325,6 +325,8 @@ def upgrade() -> None:
     sa.Column('external_ref', sa.String(length=64), nullable=True),
     sa.Column('client_id', sa.Uuid(), nullable=True),
     sa.Column('client_name', sa.String(length=60), nullable=False),
+    sa.Column('pinyin_full', sa.String(length=200), nullable=False),
+    sa.Column('pinyin_initials', sa.String(length=60), nullable=False),
     sa.Column('mobile', sa.String(length=20), nullable=False),
     sa.Column('purpose', sa.Enum('new_account', 'transfer_in', 'other', name='purpose', native_enum=False, length=24), nullable=False),
     sa.Column('slot_start', sa.DateTime(timezone=True), nullable=False),
@@ -356,6 +358,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_appointment_branch_id_slot_start', ['branch_id', 'slot_start'], unique=False)
         batch_op.create_index(batch_op.f('ix_appointment_client_id'), ['client_id'], unique=False)
         batch_op.create_index('ix_appointment_mobile', ['mobile'], unique=False)
+        batch_op.create_index('ix_appointment_pinyin_initials', ['pinyin_initials'], unique=False)
 
     op.create_table('visit',
     sa.Column('business_date', sa.Date(), nullable=False),
@@ -628,6 +631,7 @@ def downgrade() -> None:
 
     op.drop_table('visit')
     with op.batch_alter_table('appointment', schema=None) as batch_op:
+        batch_op.drop_index('ix_appointment_pinyin_initials')
         batch_op.drop_index('ix_appointment_mobile')
         batch_op.drop_index(batch_op.f('ix_appointment_client_id'))
         batch_op.drop_index('ix_appointment_branch_id_slot_start')
