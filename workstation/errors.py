@@ -191,3 +191,48 @@ class NotFound(UserError):
     code = "not_found"
     zh = "找不到{what}。"
     en = "{what} was not found."
+
+
+# --- reception -----------------------------------------------------------------------------------
+
+
+class SearchTextInvalid(UserError):
+    code = "reception.bad_search"
+    zh = "查询内容无法识别：{reason}。请输入手机号、手机尾号4位加姓氏、预约码或姓名/拼音首字母。"
+    en = "Cannot search for that: {reason}. Enter a mobile number, last 4 digits plus surname, a code or a name."
+
+
+class AppointmentOtherBranch(UserError):
+    code = "reception.other_branch"
+    zh = "该预约属于{branch}，不在本营业部。请指引客户前往预约的营业部，或按现场客户办理。"
+    en = "This appointment is for {branch}, not this branch. Direct the client there or serve as a walk-in."
+
+
+class AppointmentOtherDay(UserError):
+    code = "reception.other_day"
+    zh = "该预约日期为 {day}，不是今天。可按现场客户取号办理。"
+    en = "This appointment is on {day}, not today. The client can be served as a walk-in."
+
+
+class AppointmentCancelled(UserError):
+    code = "reception.cancelled"
+    zh = "该预约已取消（{when}）。可按现场客户取号办理。"
+    en = "This appointment was cancelled ({when}). The client can be served as a walk-in."
+
+
+class AppointmentClosed(UserError):
+    code = "reception.closed"
+    zh = "该预约状态为“{status}”，不能再签到。"
+    en = "This appointment is “{status}” and cannot be checked in."
+
+
+class NoTicketToCall(UserError):
+    code = "reception.queue_empty"
+    zh = "本柜台服务的队列中暂无等候客户。"
+    en = "No client is waiting for the lines this counter serves."
+
+
+class OutcomeRequired(UserError):
+    code = "reception.outcome_required"
+    zh = "结束服务前请选择办理结果。"
+    en = "Choose the outcome before closing the visit."

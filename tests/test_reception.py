@@ -1,0 +1,232 @@
+"""Reception services: parsing the check-in box, finding appointments, check-in, tickets, queue."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from datetime import datetime, time, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from workstation import errors
+from workstation.clock import BRANCH_TZ, business_date
+from workstation.demo import DEMO_PASSWORD, seed_branch, seed_staff
+from workstation.domain import AppointmentStatus, Purpose, ServiceLine, VisitOutcome, VisitStatus
+from workstation.models import Appointment, Branch, Counter, Staff, Visit
+from workstation.services import auth, reception
+from workstation.services.reception import QueryKind, parse_search
+from workstation.store import Store
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "surname"),
+    [
+        ("13812345678", QueryKind.MOBILE, "13812345678", ""),
+        (" 138 1234 5678 ", QueryKind.MOBILE, "13812345678", ""),
+        ("+8613812345678", QueryKind.MOBILE, "13812345678", ""),
+        ("１３８１２３４５６７８", QueryKind.MOBILE, "13812345678", ""),  # full-width digits
+        ("5678张", QueryKind.MOBILE_TAIL, "5678", "张"),
+        ("欧阳5678", QueryKind.MOBILE_TAIL, "5678", "欧阳"),
+        ("k7m2q9xa", QueryKind.CODE, "K7M2Q9XA", ""),
+        ("APPT:K7M2Q9XA\r\n", QueryKind.CODE, "K7M2Q9XA", ""),
+        ("zs", QueryKind.PINYIN, "zs", ""),
+        ("ZhangSan", QueryKind.PINYIN, "zhangsan", ""),
+        ("张三", QueryKind.NAME, "张三", ""),
+        ("买买提·艾力", QueryKind.NAME, "买买提·艾力", ""),
+        ("𠮷野", QueryKind.NAME, "𠮷野", ""),
+    ],
+)
+def test_parse_search_recognises_every_way_clients_identify(text, kind, value, surname) -> None:
+    query = parse_search(text)
+    assert (query.kind, query.value, query.surname) == (kind, value, surname)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "内容为空"),
+        ("   ", "内容为空"),
+        ("张" * 41, "内容过长"),
+        ("张\x00三", "控制字符"),
+        ("张三😀", "表情"),
+        ("'; DROP TABLE client;--", "格式无法识别"),
+        ("1381234", "格式无法识别"),
+    ],
+)
+def test_parse_search_rejects_bad_input_with_a_reason(text, reason) -> None:
+    with pytest.raises(errors.SearchTextInvalid) as caught:
+        parse_search(text)
+    assert reason in caught.value.message()
+
+
+@pytest.fixture
+def world(store: Store):
+    """The demo branch and staff, another branch, and a few appointments."""
+    with store.write() as session:
+        branch = seed_branch(session)
+        seed_staff(session, branch)
+        other = Branch(code="SH-LJZ", name="华夏证券上海陆家嘴营业部", address="上海市浦东新区")
+        session.add(other)
+        session.flush()
+        agent = session.scalars(sa.select(Staff).where(Staff.staff_no == "T001")).one()
+    today = business_date()
+
+    def at(day_offset: int, hour: int) -> datetime:
+        return datetime.combine(today + timedelta(days=day_offset), time(hour), tzinfo=BRANCH_TZ)
+
+    rows = {
+        "today": dict(client_name="张三", pinyin_full="zhangsan", pinyin_initials="zs", mobile="13812345678"),
+        "tomorrow": dict(client_name="李四", pinyin_full="lisi", pinyin_initials="ls", mobile="13912345678"),
+        "other_branch": dict(client_name="王五", pinyin_full="wangwu", pinyin_initials="ww", mobile="13712345678"),
+        "cancelled": dict(client_name="赵六", pinyin_full="zhaoliu", pinyin_initials="zl", mobile="13612345678"),
+        "rare": dict(client_name="𠮷野", pinyin_full="ye", pinyin_initials="y", mobile="13512345678"),
+    }
+    ids = {}
+    with store.write() as session:
+        for key, data in rows.items():
+            appt = Appointment(
+                branch_id=other.id if key == "other_branch" else branch.id,
+                code=reception.new_appointment_code(),
+                purpose=Purpose.NEW_ACCOUNT,
+                slot_start=at(1 if key == "tomorrow" else 0, 10),
+                slot_end=at(1 if key == "tomorrow" else 0, 11),
+                telesales_agent_id=agent.id,
+                status=AppointmentStatus.CANCELLED if key == "cancelled" else AppointmentStatus.BOOKED,
+                **data,
+            )
+            session.add(appt)
+            session.flush()
+            ids[key] = (appt.id, appt.code)
+    clerk = auth.login(store, branch.id, "R001", DEMO_PASSWORD, None)
+    return store, branch.id, clerk, ids
+
+
+def test_find_by_each_key_lists_today_at_this_branch_first(world) -> None:
+    store, branch_id, _clerk, ids = world
+    with store.read() as session:
+        assert [m.client_name for m in reception.find_appointments(session, branch_id, "13812345678")] == ["张三"]
+        assert [m.client_name for m in reception.find_appointments(session, branch_id, "5678张")] == ["张三"]
+        assert [m.client_name for m in reception.find_appointments(session, branch_id, "zs")] == ["张三"]
+        assert [m.client_name for m in reception.find_appointments(session, branch_id, "zhang")] == ["张三"]
+        assert [m.client_name for m in reception.find_appointments(session, branch_id, "𠮷")] == ["𠮷野"]
+        code_match = reception.find_appointments(session, branch_id, f"APPT:{ids['today'][1]}")
+        assert [m.appointment_id for m in code_match] == [ids["today"][0]]
+        elsewhere = reception.find_appointments(session, branch_id, "13712345678")
+        assert elsewhere[0].branch_name == "华夏证券上海陆家嘴营业部"
+        assert not elsewhere[0].at_this_branch
+        assert reception.find_appointments(session, branch_id, "13000000000") == []
+
+
+def test_check_in_gives_a_telesales_ticket_once(world) -> None:
+    store, _branch_id, clerk, ids = world
+    with store.write() as session:
+        first = reception.check_in(session, clerk, ids["today"][0])
+    with store.write() as session:
+        again = reception.check_in(session, clerk, ids["today"][0])
+    assert first.ticket.label == "T001"
+    assert not first.already_checked_in
+    assert again.already_checked_in
+    assert again.ticket.visit_id == first.ticket.visit_id
+    with store.read() as session:
+        assert session.scalar(sa.select(sa.func.count()).select_from(Visit)) == 1
+        appointment = session.get(Appointment, ids["today"][0])
+        assert appointment is not None
+        assert appointment.status is AppointmentStatus.CHECKED_IN
+
+
+@pytest.mark.parametrize(
+    ("key", "error", "text"),
+    [
+        ("tomorrow", errors.AppointmentOtherDay, "不是今天"),
+        ("other_branch", errors.AppointmentOtherBranch, "陆家嘴"),
+        ("cancelled", errors.AppointmentCancelled, "已取消"),
+    ],
+)
+def test_check_in_explains_why_not(world, key, error, text) -> None:
+    store, _branch_id, clerk, ids = world
+    with pytest.raises(error) as caught, store.write() as session:
+        reception.check_in(session, clerk, ids[key][0])
+    assert text in caught.value.message()
+    with store.read() as session:
+        assert session.scalar(sa.select(sa.func.count()).select_from(Visit)) == 0
+
+
+def test_late_arrival_is_served_but_flagged(world) -> None:
+    store, _branch_id, clerk, ids = world
+    with store.read() as session:
+        appointment = session.get(Appointment, ids["today"][0])
+        assert appointment is not None
+        late = appointment.slot_end + timedelta(hours=2)
+    if business_date(late) != business_date():
+        pytest.skip("too close to midnight for this scenario")
+    with store.write() as session:
+        result = reception.check_in(session, clerk, ids["today"][0], now=late)
+    assert result.ticket.punctuality == "late"
+
+
+def test_walk_in_tickets_number_per_line(world) -> None:
+    store, _branch_id, clerk, _ids = world
+    with store.write() as session:
+        labels = [
+            reception.issue_walk_in(session, clerk, line).label
+            for line in (ServiceLine.NEW_ACCOUNT, ServiceLine.NEW_ACCOUNT, ServiceLine.TRANSFER_IN)
+        ]
+    assert labels == ["A001", "A002", "B001"]
+    with pytest.raises(errors.PermissionDenied), store.write() as session:
+        reception.issue_walk_in(session, clerk, ServiceLine.TELESALES)
+
+
+def test_telesales_counter_calls_appointments_first_and_needs_an_outcome(world) -> None:
+    store, branch_id, clerk, ids = world
+    counter_clerk = auth.login(store, branch_id, "C001", DEMO_PASSWORD, None)
+    with store.write() as session:
+        reception.issue_walk_in(session, clerk, ServiceLine.NEW_ACCOUNT)
+        reception.check_in(session, clerk, ids["today"][0])
+        counter = session.scalars(sa.select(Counter).where(Counter.is_telesales)).one()
+    with store.write() as session:
+        called = reception.call_next(session, counter_clerk, counter.id)
+    assert called.label == "T001"
+    with pytest.raises(errors.OutcomeRequired), store.write() as session:
+        reception.finish_visit(session, counter_clerk, called.visit_id, None)
+    with store.write() as session:
+        done = reception.finish_visit(session, counter_clerk, called.visit_id, VisitOutcome.ACCOUNT_OPENED)
+    assert done.status is VisitStatus.DONE
+    with store.read() as session:
+        appointment = session.get(Appointment, ids["today"][0])
+        assert appointment is not None
+        assert appointment.status is AppointmentStatus.SERVED
+
+
+def test_two_counters_pressing_call_next_at_once_never_share_a_client(world) -> None:
+    store, branch_id, clerk, _ids = world
+    clerks = [auth.login(store, branch_id, no, DEMO_PASSWORD, None) for no in ("C001", "C002")]
+    with store.write() as session:
+        for _ in range(6):
+            reception.issue_walk_in(session, clerk, ServiceLine.NEW_ACCOUNT)
+        counters = session.scalars(sa.select(Counter).where(Counter.number.in_([2, 3]))).all()
+    called: list[uuid.UUID] = []
+    failures: list[BaseException] = []
+    lock = threading.Lock()
+
+    def press(actor, counter_id) -> None:
+        for _ in range(4):
+            try:
+                with store.write() as session:
+                    ticket = reception.call_next(session, actor, counter_id)
+                with lock:
+                    called.append(ticket.visit_id)
+            except errors.NoTicketToCall:
+                return
+            except BaseException as exc:  # collected and asserted below
+                failures.append(exc)
+                return
+
+    threads = [threading.Thread(target=press, args=(a, c.id)) for a, c in zip(clerks, counters, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert failures == []
+    assert len(called) == 6
+    assert len(set(called)) == 6

@@ -1,0 +1,448 @@
+"""Reception: find an arriving client's appointment, check in, issue tickets, run the queue.
+
+Concurrency: ticket numbers and "call next" are safe when two counters act at once — SQLite
+serialises writers (``BEGIN IMMEDIATE``); on PostgreSQL ticket numbering takes a transaction
+advisory lock per line and day, and "call next" claims its row with ``FOR UPDATE SKIP LOCKED``.
+Checking the same appointment in twice returns the existing ticket (and the database refuses a
+second visit for one appointment).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import secrets
+import unicodedata
+import uuid
+import zlib
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from workstation import errors
+from workstation.clock import BRANCH_TZ, business_date, local, utcnow
+from workstation.domain import AppointmentStatus, Purpose, Role, ServiceLine, VisitOutcome, VisitStatus
+from workstation.models import Appointment, Branch, Campaign, Counter, Staff, Visit
+from workstation.services import audit
+from workstation.services.actor import Actor
+from workstation.services.policy import get_policy
+
+APPOINTMENT_QR_PREFIX = "APPT:"
+"""What the QR code on an appointment SMS/slip carries before the code; a scanner types it."""
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read out over the phone
+CODE_LENGTH = 8
+MAX_QUERY_LENGTH = 40
+NAME_SEARCH_DAYS_BEFORE = 7
+NAME_SEARCH_DAYS_AFTER = 30
+RECEPTION_ROLES = (Role.RECEPTION, Role.CLERK, Role.SUPERVISOR)
+COUNTER_ROLES = (Role.CLERK, Role.SUPERVISOR, Role.REVIEWER)
+PURPOSE_LINE = {
+    Purpose.NEW_ACCOUNT: ServiceLine.NEW_ACCOUNT,
+    Purpose.TRANSFER_IN: ServiceLine.TRANSFER_IN,
+    Purpose.OTHER: ServiceLine.OTHER,
+}
+
+
+def new_appointment_code() -> str:
+    """A random code such as ``K7M2Q9XA``; always holds a digit, so it never reads as pinyin."""
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if any(ch.isdigit() for ch in code) and any(ch.isalpha() for ch in code):
+            return code
+
+
+# --- parsing what the clerk typed ---------------------------------------------------------------
+
+
+class QueryKind(enum.Enum):
+    MOBILE = "mobile"
+    MOBILE_TAIL = "mobile_tail"  # last four digits plus surname
+    CODE = "code"
+    PINYIN = "pinyin"
+    NAME = "name"
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    kind: QueryKind
+    value: str
+    surname: str = ""
+
+
+def _is_han(ch: str) -> bool:
+    return unicodedata.category(ch) == "Lo" and "CJK" in unicodedata.name(ch, "")
+
+
+def parse_search(text: str) -> SearchQuery:
+    """Classify the check-in box's text.
+
+    Raises:
+        SearchTextInvalid: empty, too long, control characters, emoji or an unknown shape.
+    """
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    if not cleaned:
+        raise errors.SearchTextInvalid(reason="内容为空")
+    if len(cleaned) > MAX_QUERY_LENGTH:
+        raise errors.SearchTextInvalid(reason=f"内容过长（最多 {MAX_QUERY_LENGTH} 个字符）")
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in cleaned):
+        raise errors.SearchTextInvalid(reason="含有控制字符")
+    if any(unicodedata.category(ch) in ("So", "Sk") for ch in cleaned):
+        raise errors.SearchTextInvalid(reason="含有表情或特殊符号")
+    if cleaned.upper().startswith(APPOINTMENT_QR_PREFIX):
+        code = cleaned[len(APPOINTMENT_QR_PREFIX) :].strip().upper()
+        if re.fullmatch(r"[A-Z0-9]{4,12}", code):
+            return SearchQuery(QueryKind.CODE, code)
+        raise errors.SearchTextInvalid(reason="二维码内容不是有效的预约码")
+    compact = re.sub(r"[\s\-]", "", cleaned)
+    digits = re.sub(r"^(\+?86)(?=1\d{10}$)", "", compact)
+    if re.fullmatch(r"1\d{10}", digits):
+        return SearchQuery(QueryKind.MOBILE, digits)
+    tail = re.fullmatch(r"(\d{4})(\w+)|(\w+?)(\d{4})", compact)
+    if tail:
+        number = tail.group(1) or tail.group(4)
+        surname = tail.group(2) or tail.group(3)
+        if surname and all(_is_han(ch) for ch in surname):
+            return SearchQuery(QueryKind.MOBILE_TAIL, number, surname=surname)
+    if re.fullmatch(r"[A-Za-z0-9]{4,12}", compact) and re.search(r"\d", compact) and re.search(r"[A-Za-z]", compact):
+        return SearchQuery(QueryKind.CODE, compact.upper())
+    if re.fullmatch(r"[A-Za-z]+", compact):
+        return SearchQuery(QueryKind.PINYIN, compact.lower())
+    if all(_is_han(ch) or ch in "·•." for ch in compact) and any(_is_han(ch) for ch in compact):
+        return SearchQuery(QueryKind.NAME, compact.replace("•", "·").replace(".", "·"))
+    raise errors.SearchTextInvalid(reason="格式无法识别")
+
+
+# --- finding appointments -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AppointmentMatch:
+    """One appointment as the reception screen lists it (plain data, safe across threads)."""
+
+    appointment_id: uuid.UUID
+    code: str
+    client_name: str
+    mobile: str
+    purpose: Purpose
+    slot_start: datetime
+    slot_end: datetime
+    status: AppointmentStatus
+    branch_id: uuid.UUID
+    branch_name: str
+    agent_name: str
+    campaign_name: str
+    is_today: bool
+    at_this_branch: bool
+
+
+def _day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time.min, tzinfo=BRANCH_TZ)
+    return start, start + timedelta(days=1)
+
+
+def find_appointments(
+    session: Session, branch_id: uuid.UUID, text: str, *, today: date | None = None, limit: int = 20
+) -> list[AppointmentMatch]:
+    """Appointments matching the check-in box's ``text``, today's at this branch first.
+
+    A full mobile number or a code finds appointments at any branch on any day (so the clerk can
+    say where and when); name, pinyin and "last four + surname" look at this branch around today.
+
+    Raises:
+        SearchTextInvalid: the text cannot be a search (see :func:`parse_search`).
+    """
+    query = parse_search(text)
+    today = today or business_date()
+    stmt = sa.select(Appointment).where(Appointment.deleted_at.is_(None))
+    if query.kind is QueryKind.MOBILE:
+        stmt = stmt.where(Appointment.mobile == query.value)
+    elif query.kind is QueryKind.CODE:
+        stmt = stmt.where(Appointment.code == query.value)
+    else:
+        first, _ = _day_bounds(today - timedelta(days=NAME_SEARCH_DAYS_BEFORE))
+        _, last = _day_bounds(today + timedelta(days=NAME_SEARCH_DAYS_AFTER))
+        stmt = stmt.where(
+            Appointment.branch_id == branch_id, Appointment.slot_start >= first, Appointment.slot_start < last
+        )
+        if query.kind is QueryKind.MOBILE_TAIL:
+            stmt = stmt.where(
+                sa.func.substr(Appointment.mobile, sa.func.length(Appointment.mobile) - 3) == query.value,
+                _prefix(Appointment.client_name, query.surname),
+            )
+        elif query.kind is QueryKind.PINYIN:
+            stmt = stmt.where(
+                sa.or_(_prefix(Appointment.pinyin_initials, query.value), _prefix(Appointment.pinyin_full, query.value))
+            )
+        else:
+            stmt = stmt.where(_prefix(Appointment.client_name, query.value))
+    rows = session.scalars(stmt.limit(500)).all()
+    matches = [_match(session, row, branch_id, today) for row in rows]
+    matches.sort(key=lambda m: (not m.at_this_branch, not m.is_today, abs(local(m.slot_start).date() - today)))
+    return matches[:limit]
+
+
+def _prefix(column: InstrumentedAttribute[str], prefix: str) -> sa.ColumnElement[bool]:
+    """``column`` starts with ``prefix`` as an index-friendly range (LIKE skips SQLite indexes)."""
+    return sa.and_(column >= prefix, column < prefix + "\U0010ffff")
+
+
+def _match(session: Session, row: Appointment, branch_id: uuid.UUID, today: date) -> AppointmentMatch:
+    branch = session.get(Branch, row.branch_id)
+    agent = session.get(Staff, row.telesales_agent_id) if row.telesales_agent_id else None
+    campaign = session.get(Campaign, row.campaign_id) if row.campaign_id else None
+    return AppointmentMatch(
+        appointment_id=row.id,
+        code=row.code,
+        client_name=row.client_name,
+        mobile=row.mobile,
+        purpose=row.purpose,
+        slot_start=row.slot_start,
+        slot_end=row.slot_end,
+        status=row.status,
+        branch_id=row.branch_id,
+        branch_name=branch.name if branch else "",
+        agent_name=agent.name if agent else "",
+        campaign_name=campaign.name if campaign else "",
+        is_today=local(row.slot_start).date() == today,
+        at_this_branch=row.branch_id == branch_id,
+    )
+
+
+# --- tickets ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """A visit's ticket as screens and the slip printer see it."""
+
+    visit_id: uuid.UUID
+    label: str
+    service_line: ServiceLine
+    status: VisitStatus
+    client_name: str
+    issued_at: datetime
+    waiting_ahead: int
+    punctuality: str = ""
+
+
+def _lock_line(session: Session, branch_id: uuid.UUID, day: date, line: ServiceLine) -> None:
+    """Serialise ticket numbering for one line and day (SQLite's BEGIN IMMEDIATE already does)."""
+    if session.get_bind().dialect.name == "postgresql":
+        key = zlib.crc32(f"{branch_id}:{day}:{line.value}".encode()) - 2**31
+        session.execute(sa.select(sa.func.pg_advisory_xact_lock(key)))
+
+
+def _next_ticket_no(session: Session, branch_id: uuid.UUID, day: date, line: ServiceLine) -> int:
+    _lock_line(session, branch_id, day, line)
+    highest = session.scalar(
+        sa.select(sa.func.max(Visit.ticket_no)).where(
+            Visit.branch_id == branch_id, Visit.business_date == day, Visit.service_line == line
+        )
+    )
+    return int(highest or 0) + 1
+
+
+def _waiting_ahead(session: Session, visit: Visit) -> int:
+    return int(
+        session.scalar(
+            sa.select(sa.func.count()).where(
+                Visit.branch_id == visit.branch_id,
+                Visit.business_date == visit.business_date,
+                Visit.service_line == visit.service_line,
+                Visit.status == VisitStatus.WAITING,
+                Visit.issued_at < visit.issued_at,
+            )
+        )
+        or 0
+    )
+
+
+def _ticket(session: Session, visit: Visit) -> Ticket:
+    return Ticket(
+        visit_id=visit.id,
+        label=visit.ticket_label,
+        service_line=visit.service_line,
+        status=visit.status,
+        client_name=visit.client_name,
+        issued_at=visit.issued_at,
+        waiting_ahead=_waiting_ahead(session, visit),
+        punctuality=visit.punctuality,
+    )
+
+
+def _new_visit(
+    session: Session, actor: Actor, line: ServiceLine, now: datetime, *, client_name: str = "", mobile: str = ""
+) -> Visit:
+    day = business_date(now)
+    number = _next_ticket_no(session, actor.branch_id, day, line)
+    visit = Visit(
+        branch_id=actor.branch_id,
+        business_date=day,
+        service_line=line,
+        ticket_no=number,
+        ticket_label=f"{line.value}{number:03d}",
+        client_name=client_name,
+        mobile=mobile,
+        issued_at=now,
+        issued_by_id=actor.staff_id,
+    )
+    session.add(visit)
+    return visit
+
+
+def issue_walk_in(
+    session: Session, actor: Actor, line: ServiceLine, *, client_name: str = "", mobile: str = ""
+) -> Ticket:
+    """Give a walk-in client a ticket for ``line``."""
+    actor.require(RECEPTION_ROLES, "取号")
+    if line is ServiceLine.TELESALES:
+        raise errors.PermissionDenied(role=actor.role_label, action="现场客户领取电销预约号")
+    visit = _new_visit(session, actor, line, utcnow(), client_name=client_name.strip()[:60], mobile=mobile.strip())
+    session.flush()
+    audit.record(session, actor, "reception.walk_in", entity="visit", entity_id=visit.id, ticket=visit.ticket_label)
+    return _ticket(session, visit)
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    ticket: Ticket
+    already_checked_in: bool
+
+
+def check_in(
+    session: Session, actor: Actor, appointment_id: uuid.UUID, *, now: datetime | None = None
+) -> CheckInResult:
+    """Check an appointment in and give it a telesales-line ticket, ahead of the walk-in queue.
+
+    Checking in twice returns the existing ticket. Early or late arrivals beyond the policy's
+    window are still served, flagged on the visit.
+
+    Raises:
+        AppointmentOtherBranch, AppointmentOtherDay, AppointmentCancelled, AppointmentClosed,
+        NotFound, PermissionDenied.
+    """
+    actor.require(RECEPTION_ROLES, "预约签到")
+    now = now or utcnow()
+    appointment = session.scalars(
+        sa.select(Appointment).where(Appointment.id == appointment_id).with_for_update()
+    ).one_or_none()
+    if appointment is None or appointment.deleted_at is not None:
+        raise errors.NotFound(what="该预约")
+    existing = session.scalars(sa.select(Visit).where(Visit.appointment_id == appointment.id)).one_or_none()
+    if existing is not None:
+        return CheckInResult(_ticket(session, existing), already_checked_in=True)
+    if appointment.branch_id != actor.branch_id:
+        other = session.get(Branch, appointment.branch_id)
+        raise errors.AppointmentOtherBranch(branch=other.name if other else "其他营业部")
+    slot_day = local(appointment.slot_start).date()
+    if slot_day != business_date(now):
+        raise errors.AppointmentOtherDay(day=slot_day.isoformat())
+    if appointment.status is AppointmentStatus.CANCELLED:
+        when = local(appointment.status_changed_at).strftime("%m-%d %H:%M") if appointment.status_changed_at else ""
+        raise errors.AppointmentCancelled(when=when)
+    if appointment.status is not AppointmentStatus.BOOKED:
+        raise errors.AppointmentClosed(status=appointment.status.label)
+    window = get_policy(session, "reception", actor.branch_id)
+    punctuality = ""
+    if now < appointment.slot_start - timedelta(minutes=int(window["check_in_early_minutes"])):
+        punctuality = "early"
+    elif now > appointment.slot_end + timedelta(minutes=int(window["check_in_late_minutes"])):
+        punctuality = "late"
+    visit = _new_visit(
+        session, actor, ServiceLine.TELESALES, now, client_name=appointment.client_name, mobile=appointment.mobile
+    )
+    visit.appointment_id = appointment.id
+    visit.client_id = appointment.client_id
+    visit.punctuality = punctuality
+    appointment.status = AppointmentStatus.CHECKED_IN
+    appointment.status_changed_at = now
+    appointment.checked_in_at = now
+    session.flush()
+    audit.record(
+        session, actor, "reception.check_in", entity="appointment", entity_id=appointment.id,
+        ticket=visit.ticket_label, punctuality=punctuality,
+    )  # fmt: skip
+    return CheckInResult(_ticket(session, visit), already_checked_in=False)
+
+
+# --- the queue at a counter ---------------------------------------------------------------------
+
+
+def call_next(session: Session, actor: Actor, counter_id: uuid.UUID) -> Ticket:
+    """Call the next waiting client for the lines ``counter_id`` serves, in its priority order.
+
+    Safe when two counters press at once: a client is claimed by exactly one counter.
+
+    Raises:
+        NoTicketToCall: nobody is waiting for these lines.
+    """
+    actor.require(COUNTER_ROLES, "叫号")
+    counter = session.get(Counter, counter_id)
+    if counter is None or counter.branch_id != actor.branch_id:
+        raise errors.NotFound(what="该柜台")
+    today = business_date()
+    for code in counter.service_lines:
+        candidate = session.scalars(
+            sa.select(Visit)
+            .where(
+                Visit.branch_id == actor.branch_id,
+                Visit.business_date == today,
+                Visit.service_line == ServiceLine(code),
+                Visit.status == VisitStatus.WAITING,
+            )
+            .order_by(Visit.issued_at, Visit.ticket_no)
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        ).first()
+        if candidate is None:
+            continue
+        candidate.status = VisitStatus.CALLED
+        candidate.called_at = utcnow()
+        candidate.counter_id = counter.id
+        candidate.served_by_id = actor.staff_id
+        candidate.call_count += 1
+        session.flush()
+        audit.record(session, actor, "reception.call", entity="visit", entity_id=candidate.id, counter=counter.number)
+        return _ticket(session, candidate)
+    raise errors.NoTicketToCall()
+
+
+def _own_visit(session: Session, actor: Actor, visit_id: uuid.UUID) -> Visit:
+    visit = session.get(Visit, visit_id)
+    if visit is None or visit.branch_id != actor.branch_id:
+        raise errors.NotFound(what="该号票")
+    return visit
+
+
+def start_service(session: Session, actor: Actor, visit_id: uuid.UUID) -> Ticket:
+    """The called client has arrived at the counter."""
+    actor.require(COUNTER_ROLES, "开始办理")
+    visit = _own_visit(session, actor, visit_id)
+    visit.status = VisitStatus.SERVING
+    visit.started_at = utcnow()
+    audit.record(session, actor, "reception.start", entity="visit", entity_id=visit.id)
+    session.flush()
+    return _ticket(session, visit)
+
+
+def finish_visit(session: Session, actor: Actor, visit_id: uuid.UUID, outcome: VisitOutcome | None) -> Ticket:
+    """Close a visit. An outcome is required (account opened, consultation only, …)."""
+    actor.require(COUNTER_ROLES, "结束办理")
+    if outcome is None:
+        raise errors.OutcomeRequired()
+    visit = _own_visit(session, actor, visit_id)
+    now = utcnow()
+    visit.status = VisitStatus.DONE
+    visit.outcome = outcome
+    visit.finished_at = now
+    visit.started_at = visit.started_at or visit.called_at or now
+    if visit.appointment_id:
+        appointment = session.get(Appointment, visit.appointment_id)
+        if appointment is not None and appointment.status is AppointmentStatus.CHECKED_IN:
+            appointment.status = AppointmentStatus.SERVED
+            appointment.status_changed_at = now
+    audit.record(session, actor, "reception.finish", entity="visit", entity_id=visit.id, outcome=outcome.value)
+    session.flush()
+    return _ticket(session, visit)
