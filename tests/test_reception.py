@@ -230,3 +230,61 @@ def test_two_counters_pressing_call_next_at_once_never_share_a_client(world) -> 
     assert failures == []
     assert len(called) == 6
     assert len(set(called)) == 6
+
+
+def test_end_of_day_sweep_marks_no_shows_and_reports_show_up_rate(world) -> None:
+    from workstation.services import reports
+
+    store, branch_id, clerk, ids = world
+    with store.write() as session:
+        reception.check_in(session, clerk, ids["today"][0])
+    with store.write() as session:
+        marked = reception.sweep_no_shows(session, clerk, business_date())
+    assert marked == 1  # 𠮷野 did not come; tomorrow's and the cancelled one are untouched
+    with store.read() as session:
+        rare = session.get(Appointment, ids["rare"][0])
+        tomorrow = session.get(Appointment, ids["tomorrow"][0])
+        assert rare is not None and rare.status is AppointmentStatus.NO_SHOW
+        assert tomorrow is not None and tomorrow.status is AppointmentStatus.BOOKED
+        rows = reports.telesales_conversion(session, branch_id, business_date(), business_date())
+    assert len(rows) == 1
+    assert (rows[0].agent_name, rows[0].booked, rows[0].checked_in, rows[0].no_show, rows[0].cancelled) == (
+        "刘洋",
+        3,
+        1,
+        1,
+        1,
+    )
+    assert rows[0].show_up_rate == 0.5
+
+
+def test_reception_day_measures_waits_and_service(world) -> None:
+    from workstation.services import reports
+
+    store, branch_id, clerk, _ids = world
+    counter_clerk = auth.login(store, branch_id, "C001", DEMO_PASSWORD, None)
+    with store.write() as session:
+        reception.issue_walk_in(session, clerk, ServiceLine.NEW_ACCOUNT)
+        reception.issue_walk_in(session, clerk, ServiceLine.OTHER)
+        counter = session.scalars(sa.select(Counter).where(Counter.number == 2)).one()
+    with store.write() as session:
+        ticket = reception.call_next(session, counter_clerk, counter.id)
+        reception.start_service(session, counter_clerk, ticket.visit_id)
+        reception.finish_visit(session, counter_clerk, ticket.visit_id, VisitOutcome.CONSULTATION)
+    with store.read() as session:
+        day = reports.reception_day(session, branch_id, business_date())
+    assert day.tickets_per_line == {ServiceLine.NEW_ACCOUNT: 1, ServiceLine.OTHER: 1}
+    assert day.outcomes == {VisitOutcome.CONSULTATION: 1}
+    assert day.waiting.count == 1 and day.waiting.median is not None and day.waiting.median >= 0
+    assert day.service.count == 1
+    assert day.still_waiting == 1
+
+
+def test_durations_median_and_p90() -> None:
+    from workstation.services.reports import Durations
+
+    assert Durations.of([]) == Durations(0, None, None)
+    assert Durations.of([5.0]) == Durations(1, 5.0, 5.0)
+    result = Durations.of([float(m) for m in range(1, 11)])
+    assert result.median == 5.5
+    assert result.p90 == pytest.approx(9.1)

@@ -446,3 +446,27 @@ def finish_visit(session: Session, actor: Actor, visit_id: uuid.UUID, outcome: V
     audit.record(session, actor, "reception.finish", entity="visit", entity_id=visit.id, outcome=outcome.value)
     session.flush()
     return _ticket(session, visit)
+
+
+def sweep_no_shows(session: Session, actor: Actor, day: date) -> int:
+    """End of day: appointments of ``day`` (or earlier) still only booked become no-shows.
+
+    Returns how many were marked; they travel back to the call centre with the sync.
+    """
+    actor.require((Role.RECEPTION, Role.SUPERVISOR), "标记未到店")
+    _, end = _day_bounds(day)
+    now = utcnow()
+    stale = session.scalars(
+        sa.select(Appointment).where(
+            Appointment.branch_id == actor.branch_id,
+            Appointment.status == AppointmentStatus.BOOKED,
+            Appointment.slot_start < end,
+            Appointment.deleted_at.is_(None),
+        )
+    ).all()
+    for appointment in stale:
+        appointment.status = AppointmentStatus.NO_SHOW
+        appointment.status_changed_at = now
+    if stale:
+        audit.record(session, actor, "reception.no_show_sweep", day=day.isoformat(), count=len(stale))
+    return len(stale)
