@@ -25,5 +25,5 @@ if [[ -e /usr/lib/cups/backend/cups-pdf ]] && ! lpstat -v PDF >/dev/null 2>&1; t
     lpadmin -p PDF -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd \
         -o pdftops-renderer-default=pdftocairo -o printer-is-shared=no -o PageSize=A4 </dev/null ||
         echo "warning: could not add the PDF print queue" >&2
-    lpstat -d 2>/dev/null | grep -q 'system default destination' || lpadmin -d PDF </dev/null || true
+    lpstat -d 2>/dev/null | grep -q '^system default destination' || lpadmin -d PDF </dev/null || true
 fi
