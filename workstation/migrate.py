@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
 from workstation import errors
+from workstation.store import display_url
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -48,7 +49,7 @@ def inspect_schema(engine: Engine) -> SchemaPlan:
         current = MigrationContext.configure(conn).get_current_revision()
         tables = set(sa.inspect(conn).get_table_names())
     if current is None and tables - {"alembic_version"}:
-        raise errors.DatabaseCorrupt(path=engine.url.render_as_string(hide_password=True))
+        raise errors.DatabaseCorrupt(path=display_url(engine.url))
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
         raise errors.SchemaTooNew(found=current)
     return SchemaPlan(current=current, head=head)

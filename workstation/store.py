@@ -21,8 +21,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from workstation import errors
 from workstation.outbox import install_outbox
@@ -32,18 +33,33 @@ install_outbox()  # every Session queues its pushed changes (idempotent)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+PROBE_BUSY_TIMEOUT_MS = 1500
+"""How long opening waits for another program's write lock before reporting DatabaseLocked."""
 CONNECT_TIMEOUT_S = 5
+BACKENDS = ("sqlite", "postgresql")
 
 
 def normalize_url(target: str | Path) -> URL:
-    """A SQLAlchemy URL from ``--db``: a URL, or a plain file path meaning a SQLite file."""
+    """A SQLAlchemy URL from ``--db``: a URL, or a plain file path meaning a SQLite file.
+
+    Raises:
+        DatabaseUnreachable: empty or malformed, or not a SQLite or PostgreSQL database.
+    """
     text = str(target).strip()
-    if "://" not in text:
-        return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().resolve()))
+    if not text:
+        raise errors.DatabaseUnreachable(target="", detail="未指定数据库地址")
     try:
+        if "://" not in text:
+            if "\x00" in text:
+                raise ValueError("NUL in path")
+            return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().resolve()))
         url = make_url(text)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         raise errors.DatabaseUnreachable(target=text, detail="地址格式不正确") from exc
+    if url.get_backend_name() not in BACKENDS:
+        raise errors.DatabaseUnreachable(target=text, detail=f"不支持的数据库类型“{url.get_backend_name()}”")
+    if url.database and "\x00" in url.database:
+        raise errors.DatabaseUnreachable(target=text, detail="地址格式不正确")
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     if url.drivername == "sqlite":
@@ -52,7 +68,9 @@ def normalize_url(target: str | Path) -> URL:
 
 
 def display_url(url: URL) -> str:
-    """The URL with its password hidden, for messages and logs."""
+    """The URL with its password hidden, for messages and logs; a SQLite file as its path."""
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database
     return url.render_as_string(hide_password=True)
 
 
@@ -86,7 +104,12 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session whose work commits as one transaction, or not at all."""
+        """A session whose work commits as one transaction, or not at all.
+
+        Raises:
+            ConflictError: a row changed since it was read (optimistic lock: ``version``).
+            StoreError: the database failed (locked, read-only, corrupt, unreachable).
+        """
         with translate_db_errors(self), self._write_sessions() as session, session.begin():
             yield session
 
@@ -99,19 +122,30 @@ def translate_db_errors(store: Store) -> Iterator[None]:
     """Turn low-level database failures into StoreErrors a clerk can act on."""
     try:
         yield
+    except StaleDataError as exc:
+        raise errors.ConflictError() from exc
     except OperationalError as exc:
+        raise classify_operational_error(exc, display_url(store.url)) from exc
+    except DatabaseError as exc:
+        # Only the plain DatabaseError (SQLite: "malformed", "not a database"); integrity and
+        # programming errors are the caller's business.
+        if type(exc) is not DatabaseError:
+            raise
         raise classify_operational_error(exc, display_url(store.url)) from exc
 
 
-def classify_operational_error(exc: DBAPIError, target: str) -> errors.StoreError:
-    text = str(exc.orig).lower()
+def classify_operational_error(exc: DBAPIError | sqlite3.Error, target: str) -> errors.StoreError:
+    """The StoreError for a driver error (wrapped by SQLAlchemy or raw sqlite3)."""
+    text = str(exc.orig if isinstance(exc, DBAPIError) else exc).lower()
     if "locked" in text or "busy" in text:
         return errors.DatabaseLocked(path=target)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return errors.DatabaseReadOnly(path=target)
     if "malformed" in text or "not a database" in text or "disk image" in text:
         return errors.DatabaseCorrupt(path=target)
-    return errors.DatabaseUnreachable(target=target, detail=first_line(str(exc.orig)))
+    return errors.DatabaseUnreachable(
+        target=target, detail=first_line(str(exc.orig if isinstance(exc, DBAPIError) else exc))
+    )
 
 
 def first_line(text: str) -> str:
@@ -122,32 +156,39 @@ def first_line(text: str) -> str:
 
 
 def create_engine(url: URL) -> Engine:
-    """An engine configured for the workstation: SQLite pragmas and explicit BEGIN, or psycopg 3."""
-    if url.get_backend_name() == "sqlite":
-        engine = sa.create_engine(
+    """An engine configured for the workstation: SQLite pragmas and explicit BEGIN, or psycopg 3.
+
+    Raises:
+        DatabaseUnreachable: the URL names a driver that is not installed.
+    """
+    try:
+        if url.get_backend_name() == "sqlite":
+            engine = sa.create_engine(
+                url,
+                connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            )
+            event.listen(engine, "connect", _sqlite_on_connect)
+            event.listen(engine, "begin", _sqlite_on_begin)
+            return engine
+        return sa.create_engine(
             url,
-            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            pool_pre_ping=True,
+            connect_args={
+                "connect_timeout": CONNECT_TIMEOUT_S,
+                "application_name": "counter-workstation",
+            },
         )
-        event.listen(engine, "connect", _sqlite_on_connect)
-        event.listen(engine, "begin", _sqlite_on_begin)
-        return engine
-    return sa.create_engine(
-        url,
-        pool_pre_ping=True,
-        connect_args={
-            "connect_timeout": CONNECT_TIMEOUT_S,
-            "application_name": "counter-workstation",
-        },
-    )
+    except (NoSuchModuleError, ArgumentError, ImportError) as exc:
+        raise errors.DatabaseUnreachable(target=display_url(url), detail="不支持的数据库驱动") from exc
 
 
 def _sqlite_on_connect(dbapi_con: sqlite3.Connection, _record: Any) -> None:
     # Take BEGIN away from pysqlite (Python 3.11 legacy mode) so _sqlite_on_begin decides it.
+    # Only per-connection pragmas here: nothing that writes to the file (WAL is switched on by
+    # open_store once the file is known to be ours, see enable_wal).
     dbapi_con.isolation_level = None
     for pragma in ("foreign_keys=ON", f"busy_timeout={BUSY_TIMEOUT_MS}", "synchronous=NORMAL"):
         dbapi_con.execute(f"PRAGMA {pragma}")
-    if dbapi_con.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        dbapi_con.execute("PRAGMA journal_mode=WAL")
 
 
 def _sqlite_on_begin(conn: sa.Connection) -> None:
@@ -178,14 +219,31 @@ def open_store(target: str | Path, *, upgrade: bool = True, keep_backups: int = 
     try:
         probe(store)
         plan = migrate.inspect_schema(engine)
+        if store.is_sqlite:
+            enable_wal(store)  # only now: WAL rewrites the header of a file we might refuse
         if plan.needs_upgrade and upgrade:
             if store.path is not None and plan.current is not None:
                 store.backups.append(backup_sqlite(store.path, plan.current, keep=keep_backups))
             migrate.upgrade(engine, backup=store.backups[-1] if store.backups else None)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise classify_operational_error(exc, display_url(url)) from exc
     except BaseException:
         engine.dispose()
         raise
     return store
+
+
+def enable_wal(store: Store) -> None:
+    """Put a SQLite file in WAL mode (persistent in the file; a no-op when it already is)."""
+    with store.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        try:
+            if raw.execute("PRAGMA journal_mode").fetchone()[0] not in ("wal", "memory"):
+                raw.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.Error as exc:
+            raise classify_operational_error(exc, display_url(store.url)) from exc
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -219,7 +277,7 @@ def probe(store: Store) -> None:
             with store.engine.connect() as conn:
                 raw = conn.connection.driver_connection
                 assert raw is not None
-                raw.execute("PRAGMA busy_timeout=1500")
+                raw.execute(f"PRAGMA busy_timeout={min(PROBE_BUSY_TIMEOUT_MS, BUSY_TIMEOUT_MS)}")
                 try:
                     with conn.execution_options(sqlite_begin="IMMEDIATE").begin():
                         conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
