@@ -37,15 +37,30 @@ def to_json(value: Any) -> Any:
     return value
 
 
-def row_payload(obj: Any) -> dict[str, Any]:
-    """Every column of a mapped object, JSON-ready, read without triggering a load."""
+def row_payload(obj: Any, connection: sa.Connection | None = None, *, inserted: bool = False) -> dict[str, Any]:
+    """Every column of a mapped object, JSON-ready, without triggering an ORM load.
+
+    ``inserted``: the object was just inserted, so a column never set (and not expired by a
+    server default) was written as NULL. Other columns not loaded in the object (expired,
+    deferred) are read from the row through ``connection`` (inside a flush: the row as just
+    written); without a connection they are left out.
+    """
     state = sa.inspect(obj)
-    values = state.dict
-    return {
-        attr.key: to_json(values.get(attr.key))
-        for attr in state.mapper.column_attrs
-        if attr.key in values or attr.key not in state.expired_attributes
-    }
+    values = dict(state.dict)
+    mapper = state.mapper
+    if inserted:
+        for attr in mapper.column_attrs:
+            if attr.key not in values and attr.key not in state.expired_attributes:
+                values[attr.key] = None
+    missing = [attr for attr in mapper.column_attrs if attr.key not in values]
+    if missing and connection is not None:
+        key = mapper.primary_key_from_instance(obj)
+        query = sa.select(*(attr.columns[0].label(attr.key) for attr in missing)).where(
+            *(column == value for column, value in zip(mapper.primary_key, key, strict=True))
+        )
+        row = connection.execute(query).one()
+        values.update(row._mapping)
+    return {attr.key: to_json(values[attr.key]) for attr in mapper.column_attrs if attr.key in values}
 
 
 def _is_outbound(obj: Any) -> bool:
@@ -62,7 +77,7 @@ def _queue_changes(session: Session, _flush: UOWTransaction) -> None:
         for obj in objects:
             if not _is_outbound(obj) or (op == "update" and not session.is_modified(obj)):
                 continue
-            payload = row_payload(obj)
+            payload = row_payload(obj, session.connection(), inserted=op == "insert")
             rows.append(
                 {
                     "msg_id": new_id(),
