@@ -288,3 +288,61 @@ def test_durations_median_and_p90() -> None:
     result = Durations.of([float(m) for m in range(1, 11)])
     assert result.median == 5.5
     assert result.p90 == pytest.approx(9.1)
+
+
+def test_peak_hours_are_flagged_until_overtime_covers_them(world) -> None:
+    from workstation.domain import DutyKind
+    from workstation.services import staffing
+
+    store, branch_id, clerk, _ids = world
+    supervisor = auth.login(store, branch_id, "S001", DEMO_PASSWORD, None)
+    today = business_date()
+    ten = datetime.combine(today, time(10), tzinfo=BRANCH_TZ)
+    with store.write() as session:
+        agent = session.scalars(sa.select(Staff).where(Staff.staff_no == "T002")).one()
+        for i in range(4):  # plus 张三 and 𠮷野 from the fixture: 6 booked at 10:00
+            session.add(
+                Appointment(
+                    branch_id=branch_id, code=reception.new_appointment_code(), client_name=f"客户{i}",
+                    mobile=f"1380000000{i}", slot_start=ten, slot_end=ten + timedelta(hours=1),
+                    telesales_agent_id=agent.id,
+                )
+            )  # fmt: skip
+        staffing.add_shift(
+            session, supervisor, "C001", ten - timedelta(hours=1), ten + timedelta(hours=8), DutyKind.REGULAR
+        )
+    with store.read() as session:
+        hour = next(h for h in staffing.hourly_load(session, branch_id, today, 2) if h.start == ten)
+    assert (hour.appointments, hour.staff_on_duty, hour.capacity, hour.shortfall) == (6, 1, 3, 1)
+    with pytest.raises(errors.PermissionDenied), store.write() as session:
+        staffing.add_shift(session, clerk, "C002", ten, ten + timedelta(hours=2), DutyKind.OVERTIME)
+    with store.write() as session:
+        shift = staffing.add_shift(session, supervisor, "C002", ten, ten + timedelta(hours=2), DutyKind.OVERTIME)
+        assert shift.approved_by_id == supervisor.staff_id
+    with store.read() as session:
+        hour = next(h for h in staffing.hourly_load(session, branch_id, today, 1) if h.start == ten)
+    assert (hour.staff_on_duty, hour.overtime_staff, hour.shortfall) == (2, 1, 0)
+
+
+def test_competitor_offers_are_edited_by_supervisors_only(world) -> None:
+    from workstation.services import staffing
+
+    store, branch_id, clerk, _ids = world
+    supervisor = auth.login(store, branch_id, "S001", DEMO_PASSWORD, None)
+    with pytest.raises(errors.ValidationError) as caught, store.write() as session:
+        staffing.save_offer(session, supervisor, competitor=" ", offer="")
+    assert "同业机构" in caught.value.message()
+    with store.write() as session:
+        offer_id = staffing.save_offer(
+            session, supervisor, competitor="某某证券国贸营业部", offer="转入资产满10万送200元京东卡",
+            retention_steps="强调本营业部投顾服务与两融利率", valid_until=business_date() + timedelta(days=30),
+        )  # fmt: skip
+    with pytest.raises(errors.PermissionDenied), store.write() as session:
+        staffing.save_offer(session, clerk, competitor="x", offer="y")
+    with store.read() as session:
+        offers = staffing.list_offers(session, branch_id, today=business_date())
+    assert [(o.competitor, o.expired) for o in offers] == [("某某证券国贸营业部", False)]
+    with store.write() as session:
+        staffing.delete_offer(session, supervisor, offer_id)
+    with store.read() as session:
+        assert staffing.list_offers(session, branch_id, today=business_date()) == []

@@ -19,6 +19,11 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "ui": {
         "idle_lock_minutes": 5,
     },
+    "staffing": {
+        "appointments_per_clerk_hour": 3,
+        "first_hour": 9,
+        "last_hour": 17,
+    },
     "reception": {
         "check_in_early_minutes": 60,
         "check_in_late_minutes": 30,
