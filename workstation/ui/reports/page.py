@@ -1,0 +1,50 @@
+"""The reports screen (placeholder until the daily reports are built)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workstation.ui.page import OverviewPage
+from workstation.ui.pages import PageId
+
+if TYPE_CHECKING:
+    from workstation.services.overview import BranchOverview
+
+
+class ReportsPage(OverviewPage):
+    """报表: the branch's day in numbers."""
+
+    page_id = PageId.REPORTS
+
+    def heading(self) -> str:
+        return self.tr("报表")
+
+    def lead(self) -> str:
+        return self.tr("营业部当日业务量、开户与转户、礼品发放及电销预约到店情况。")
+
+    def figure_captions(self) -> list[str]:
+        return [
+            self.tr("今日到店"),
+            self.tr("今日预约"),
+            self.tr("待复核的申请"),
+            self.tr("待客户签收礼品"),
+            self.tr("待上传的记录"),
+            self.tr("正常状态客户"),
+        ]
+
+    def figure_values(self, overview: BranchOverview) -> list[int]:
+        return [
+            overview.visits_today,
+            overview.appointments_today,
+            overview.applications_to_review,
+            overview.gifts_awaiting_signature,
+            overview.outbox_pending,
+            overview.active_clients,
+        ]
+
+    def planned(self) -> list[str]:
+        return [
+            self.tr("按日期区间统计，导出 Excel"),
+            self.tr("电销坐席邀约到店与开户转化"),
+            self.tr("礼品发放汇总与库存对账"),
+        ]
