@@ -74,6 +74,15 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return fresh_pg_url(server, request.getfixturevalue("pg_template"))
 
 
+@pytest.fixture(params=BACKENDS)
+def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of an empty database with no schema at all: once on SQLite, once on PostgreSQL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "empty.db")
+    server: pg.PgServer = request.getfixturevalue("pg_server")
+    return fresh_pg_url(server, "template0")
+
+
 @pytest.fixture
 def store(db_url: str) -> Iterator[Store]:
     """An open store on an empty migrated database (both backends)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,10 +12,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
 
 from workstation import errors
-from workstation.store import display_url
+from workstation.store import display_url, first_line
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -61,6 +61,19 @@ def upgrade(engine: Engine, *, backup: Path | None = None, revision: str = "head
     Raises:
         MigrationFailed: the upgrade did not apply; the database is as it was (and ``backup`` kept).
     """
+    _migrate(engine, command.upgrade, revision, backup)
+
+
+def downgrade(engine: Engine, revision: str, *, backup: Path | None = None) -> None:
+    """Revert migrations down to ``revision`` ("base": nothing left), like :func:`upgrade`.
+
+    Raises:
+        MigrationFailed: the downgrade did not apply; the database is as it was.
+    """
+    _migrate(engine, command.downgrade, revision, backup)
+
+
+def _migrate(engine: Engine, step: Callable[[Config, str], None], revision: str, backup: Path | None) -> None:
     config = alembic_config()
     sqlite = engine.dialect.name == "sqlite"
     try:
@@ -72,7 +85,7 @@ def upgrade(engine: Engine, *, backup: Path | None = None, revision: str = "head
             try:
                 with conn.execution_options(sqlite_begin="IMMEDIATE").begin():
                     config.attributes["connection"] = conn
-                    command.upgrade(config, revision)
+                    step(config, revision)
                     if sqlite:
                         broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                         if broken:
@@ -80,8 +93,11 @@ def upgrade(engine: Engine, *, backup: Path | None = None, revision: str = "head
             finally:
                 if sqlite:
                     _driver_execute(conn, "PRAGMA foreign_keys=ON")
-    except (DBAPIError, RuntimeError) as exc:
-        raise errors.MigrationFailed(backup=str(backup or "-"), detail=str(exc).splitlines()[0]) from exc
+    except errors.WorkstationError:
+        raise
+    except Exception as exc:  # a migration script may raise anything; the transaction is rolled back
+        detail = first_line(str(exc)) or type(exc).__name__
+        raise errors.MigrationFailed(backup=str(backup or "-"), detail=detail) from exc
 
 
 def _driver_execute(conn: sa.Connection, statement: str) -> None:

@@ -291,23 +291,31 @@ def probe(store: Store) -> None:
 
 
 def backup_sqlite(path: Path, revision: str, *, keep: int) -> Path:
-    """Copy a live SQLite database with the online backup API; keep the newest ``keep`` copies."""
+    """Copy a live SQLite database with the online backup API; keep the newest ``keep`` copies.
+
+    The copy is one self-contained file (rollback journal, not WAL), so it can be copied, mailed
+    or opened read-only without ``-wal``/``-shm`` files appearing beside it.
+    """
     from workstation.clock import utcnow
 
     stamp = utcnow().strftime("%Y%m%dT%H%M%S%f")
     safe_revision = re.sub(r"[^0-9A-Za-z_]", "", revision)
-    target = path.with_name(f"{path.name}.backup-{stamp}-{safe_revision}")
+    prefix = f"{path.name}.backup-"
+    target = path.with_name(f"{prefix}{stamp}-{safe_revision}")
     source = sqlite3.connect(path)
     try:
         dest = sqlite3.connect(target)
         try:
             source.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
         finally:
             dest.close()
     finally:
         source.close()
-    old = sorted(path.parent.glob(f"{path.name}.backup-*"), key=lambda p: p.name)
+    pattern = re.compile(re.escape(prefix) + r"\d{8}T\d{12}-[0-9A-Za-z_]*")
+    old = sorted(p for p in path.parent.iterdir() if pattern.fullmatch(p.name))
     for stale in old[:-keep] if keep > 0 else []:
-        stale.unlink(missing_ok=True)
+        for leftover in (stale, *(stale.with_name(stale.name + s) for s in ("-wal", "-shm", "-journal"))):
+            leftover.unlink(missing_ok=True)
     log.info("database backed up to %s before migration", target)
     return target
