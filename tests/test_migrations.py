@@ -1,0 +1,160 @@
+"""The migrations: they build exactly the models' schema, go down and up again, and each is tested.
+
+Every revision under ``workstation/migrations/versions`` needs an upgrade test registered with
+``@upgrade_test("<revision>")`` that starts from a database at the previous revision (style §14).
+A model change without a migration shows up in :func:`test_migrated_schema_equals_the_models`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from tests.migration_scripts import add_test_revision
+from workstation import migrate
+from workstation.models import Base
+from workstation.store import Store, create_engine, normalize_url
+
+F = TypeVar("F", bound=Callable[..., Any])
+UPGRADE_TESTS: dict[str, str] = {}
+"""revision -> name of the test that upgrades a database from the revision before it."""
+
+
+def upgrade_test(revision: str) -> Callable[[F], F]:
+    def register(test: F) -> F:
+        UPGRADE_TESTS[revision] = test.__name__
+        return test
+
+    return register
+
+
+def script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(migrate.alembic_config())
+
+
+def schema_diffs(engine: sa.Engine) -> list[Any]:
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True, "render_as_batch": True})
+        return list(compare_metadata(context, Base.metadata))
+
+
+def current_revision(engine: sa.Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def tables(engine: sa.Engine) -> set[str]:
+    with engine.connect() as conn:
+        return set(sa.inspect(conn).get_table_names())
+
+
+@pytest.fixture
+def empty_engine(empty_db_url: str) -> Iterator[sa.Engine]:
+    """An engine (with the workstation's settings) on a database with no schema at all."""
+    engine = create_engine(normalize_url(empty_db_url))
+    yield engine
+    engine.dispose()
+
+
+# --- the schema ----------------------------------------------------------------------------------
+
+
+def test_migrated_schema_equals_the_models(store: Store) -> None:
+    """Fails when a model changed without a migration (or a migration without the model)."""
+    assert schema_diffs(store.engine) == []
+
+
+def test_downgrade_to_nothing_and_up_again(store: Store) -> None:
+    head = script().get_current_head()
+    migrate.downgrade(store.engine, "base")
+    assert tables(store.engine) <= {"alembic_version"}
+    assert current_revision(store.engine) is None
+    migrate.upgrade(store.engine)
+    assert current_revision(store.engine) == head
+    assert schema_diffs(store.engine) == []
+
+
+def test_each_revision_goes_down_and_up_one_step_at_a_time(empty_engine: sa.Engine) -> None:
+    revisions = [rev.revision for rev in reversed(list(script().walk_revisions()))]
+    for revision in revisions:
+        migrate.upgrade(empty_engine, revision=revision)
+        assert current_revision(empty_engine) == revision
+    for revision in reversed(revisions):
+        down = script().get_revision(revision).down_revision
+        migrate.downgrade(empty_engine, str(down) if down else "base")
+    assert tables(empty_engine) <= {"alembic_version"}
+    migrate.upgrade(empty_engine)
+    assert schema_diffs(empty_engine) == []
+
+
+def test_a_later_revision_applies_on_both_backends(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The upgrade machinery with a database behind head (a test revision on top of the real ones)."""
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO branch (id, code, name, address, postcode, phone, complaint_phone, opening_hours,"
+            " landmarks, transit, trading_unit, created_at, updated_at, version)"
+            " VALUES ('0190f4c212347abc8def0123456789ab', 'B1', '营业部', '北京', '', '', '', '', '[]', '[]', '',"
+            " '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)"
+        )
+    revision = add_test_revision(tmp_path, monkeypatch)
+    plan = migrate.inspect_schema(store.engine)
+    assert plan.needs_upgrade and plan.head == revision
+    migrate.upgrade(store.engine)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT code, test_note FROM branch").all() == [("B1", "ok")]
+    migrate.downgrade(store.engine, str(plan.current))
+    assert "test_note" not in {c["name"] for c in sa.inspect(store.engine).get_columns("branch")}
+
+
+# --- one upgrade test per revision ---------------------------------------------------------------
+
+
+@upgrade_test("0001")
+def test_upgrade_0001_initial_schema_from_an_empty_database(empty_engine: sa.Engine) -> None:
+    assert migrate.inspect_schema(empty_engine).current is None
+    migrate.upgrade(empty_engine, revision="0001")
+    assert current_revision(empty_engine) == "0001"
+    expected = {table.name for table in Base.metadata.sorted_tables}
+    assert expected <= tables(empty_engine)
+    # The tables work together: a branch, its staff, a client, the outbox.
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    with empty_engine.begin() as conn:
+        branch = Base.metadata.tables["branch"]
+        conn.execute(
+            branch.insert().values(
+                id=uuid.UUID(int=1), code="B1", name="营业部", address="北京", postcode="", phone="",
+                complaint_phone="", opening_hours="", landmarks=[], transit=[], trading_unit="",
+                created_at=now, updated_at=now, version=1,
+            )
+        )  # fmt: skip
+        count = conn.execute(sa.select(sa.func.count()).select_from(branch)).scalar()
+    assert count == 1
+
+
+def test_every_revision_has_an_upgrade_test() -> None:
+    revisions = {rev.revision for rev in script().walk_revisions()}
+    missing = revisions - set(UPGRADE_TESTS)
+    assert not missing, f"revisions without an @upgrade_test: {sorted(missing)} (style §14)"
+    unknown = set(UPGRADE_TESTS) - revisions
+    assert not unknown, f"@upgrade_test for revisions that do not exist: {sorted(unknown)}"
+
+
+def test_every_file_in_versions_is_a_revision_in_one_line() -> None:
+    files = sorted(p for p in (migrate.MIGRATIONS_DIR / "versions").glob("*.py") if p.name != "__init__.py")
+    revisions = list(script().walk_revisions())
+    assert len(files) == len(revisions), "a file under versions/ is not a revision (or one is missing)"
+    for rev in revisions:
+        assert rev.path is not None
+        assert Path(rev.path).name.startswith(f"{rev.revision}_"), f"name the file after its revision: {rev.path}"
+    assert len(script().get_heads()) == 1, "more than one head: merge the branches"
