@@ -46,10 +46,6 @@ class ErrorReport:
 Display = Callable[[ErrorReport, QWidget | None], None]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorPresenter", text)
-
-
 def message_box_display(report: ErrorReport, parent: QWidget | None) -> None:
     """Show ``report`` in a modal QMessageBox (the default display)."""
     box = QMessageBox(parent or QApplication.activeWindow())
@@ -71,13 +67,24 @@ class ErrorPresenter:
     def report_for(self, exc: BaseException) -> ErrorReport:
         """The report for ``exc``; unexpected errors get a fixed message (details go to the log)."""
         if isinstance(exc, errors.StoreError):
-            return ErrorReport(Severity.CRITICAL, tr("数据库不可用"), exc.message(self.lang), exc)
+            return ErrorReport(
+                Severity.CRITICAL,
+                QCoreApplication.translate("ErrorPresenter", "数据库不可用"),
+                exc.message(self.lang),
+                exc,
+            )
         if isinstance(exc, errors.SyncError):
-            return ErrorReport(Severity.WARNING, tr("同步失败"), exc.message(self.lang), exc)
+            return ErrorReport(
+                Severity.WARNING, QCoreApplication.translate("ErrorPresenter", "同步失败"), exc.message(self.lang), exc
+            )
         if isinstance(exc, errors.WorkstationError):
-            return ErrorReport(Severity.WARNING, tr("提示"), exc.message(self.lang), exc)
-        text = tr("程序出现意外错误，已记录日志。请重试；如果反复出现，请联系技术支持。")
-        return ErrorReport(Severity.CRITICAL, tr("意外错误"), text, exc)
+            return ErrorReport(
+                Severity.WARNING, QCoreApplication.translate("ErrorPresenter", "提示"), exc.message(self.lang), exc
+            )
+        text = QCoreApplication.translate(
+            "ErrorPresenter", "程序出现意外错误，已记录日志。请重试；如果反复出现，请联系技术支持。"
+        )
+        return ErrorReport(Severity.CRITICAL, QCoreApplication.translate("ErrorPresenter", "意外错误"), text, exc)
 
     def show(self, exc: BaseException, parent: QWidget | None = None) -> ErrorReport:
         """Log ``exc`` (with its traceback if unexpected) and show it to the clerk."""

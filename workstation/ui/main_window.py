@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from workstation.ui.statusbar import WorkstationStatusBar
 
 log = logging.getLogger(__name__)
 
+NAV_WIDTH = 200
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 """Navigation item data: the item's PageId."""
 
@@ -98,10 +100,18 @@ class MainWindow(QMainWindow):
         header.setObjectName("navigationHeader")
         self.navigation = QListWidget(self.workspace)
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(200)
+        self.navigation.setFixedWidth(NAV_WIDTH)
         self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         side.addWidget(header)
         side.addWidget(self.navigation, 1)
+        self.lock_button = QPushButton(self.tr("锁定屏幕"), self.workspace)
+        self.lock_button.setObjectName("navigationLock")
+        self.logout_button = QPushButton(self.tr("注销"), self.workspace)
+        self.logout_button.setObjectName("navigationLogout")
+        for button in (self.lock_button, self.logout_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFixedWidth(NAV_WIDTH)
+            side.addWidget(button)
         row.addLayout(side)
 
         self.page_stack = QStackedWidget(self.workspace)
@@ -146,6 +156,8 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.navigation.currentRowChanged.connect(self._row_changed)
+        self.lock_button.clicked.connect(self.lock)
+        self.logout_button.clicked.connect(lambda: self.leave(LogoutReason.USER))
         self.idle.sig_idle.connect(self.lock)
         self.lock_screen.sig_unlock_requested.connect(self._unlock)
         self.lock_screen.sig_switch_user_requested.connect(lambda: self.leave(LogoutReason.SWITCH_USER))

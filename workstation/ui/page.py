@@ -24,7 +24,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FIGURE_COLUMNS = 3
+MAX_FIGURE_COLUMNS = 4
+
+
+def figure_columns(count: int) -> int:
+    """Columns for ``count`` cards: one row up to four, otherwise rows of three (no orphan card)."""
+    return count if count <= MAX_FIGURE_COLUMNS else 3
 
 
 def load_overview(store: Store, branch_id: uuid.UUID) -> BranchOverview:
@@ -107,9 +112,10 @@ class OverviewPage(QWidget):
         grid = QGridLayout()
         grid.setSpacing(16)
         self.cards = [FigureCard(caption, self) for caption in self.figure_captions()]
+        columns = figure_columns(len(self.cards))
         for index, card in enumerate(self.cards):
-            grid.addWidget(card, index // FIGURE_COLUMNS, index % FIGURE_COLUMNS)
-        for column in range(FIGURE_COLUMNS):
+            grid.addWidget(card, index // columns, index % columns)
+        for column in range(max(columns, 3)):  # narrow pages keep the cards card-sized
             grid.setColumnStretch(column, 1)
         layout.addLayout(grid)
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -70,14 +70,16 @@ class ChangePasswordDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         layout.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox(self)
+        buttons = QHBoxLayout()  # same order as the login dialog: cancel, then the main action
+        buttons.addStretch(1)
         self.cancel_button = QPushButton(self.tr("取消"), self)
+        self.cancel_button.setAutoDefault(False)
         self.save_button = QPushButton(self.tr("保存"), self)
         self.save_button.setProperty("role", "primary")
         self.save_button.setDefault(True)
-        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        layout.addWidget(self.buttons)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
         self.setMinimumWidth(520)
 
     def _password_field(self, name: str) -> QLineEdit:
