@@ -46,7 +46,13 @@ def _rename(font: TTFont, family: str) -> None:
     for record in list(names.names):
         if record.nameID in (1, 3, 4, 6, 16, 17):
             names.removeNames(nameID=record.nameID)
-    for name_id, value in ((1, family), (2, "Regular"), (3, f"{family};subset"), (4, family), (6, family.replace(" ", ""))):
+    for name_id, value in (
+        (1, family),
+        (2, "Regular"),
+        (3, f"{family};subset"),
+        (4, family),
+        (6, family.replace(" ", "")),
+    ):
         names.setName(value, name_id, 3, 1, 0x409)
         names.setName(value, name_id, 1, 0, 0)
 
