@@ -132,6 +132,7 @@ class LoginDialog(QDialog):
         self._update_buttons()
         if self._waiting_to_submit:
             self._waiting_to_submit = False
+            self._set_busy(False)
             self.submit()
 
     def reset(self) -> None:
