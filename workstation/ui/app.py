@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,6 +60,22 @@ def needs_offscreen(args: argparse.Namespace) -> bool:
     return unattended and not has_display and sys.platform.startswith("linux")
 
 
+def warm_up_imports() -> threading.Thread:
+    """Import the database layer on a side thread while Qt starts (the GIL is free during much of both)."""
+
+    def work() -> None:
+        try:
+            import workstation.migrate
+            import workstation.services.auth
+            import workstation.services.overview  # noqa: F401
+        except Exception:  # the real import, on the task thread, reports any problem
+            log.debug("warm-up import failed", exc_info=True)
+
+    thread = threading.Thread(target=work, name="warm-up-imports", daemon=True)
+    thread.start()
+    return thread
+
+
 def print_report(report: ErrorReport, _parent: object) -> None:
     """Unattended runs (screenshots, probes) print errors instead of waiting on a dialog."""
     print(f"{report.title}: {report.text}", file=sys.stderr)
@@ -70,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if needs_offscreen(args):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+    warm_up_imports()
     from workstation.ui.logfile import setup_logging
 
     log_file = setup_logging()
