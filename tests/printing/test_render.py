@@ -215,3 +215,27 @@ def test_core_is_qt_free() -> None:
     code = "import sys, workstation.printing.render, workstation.printing.cli; print('PySide6' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_no_character_is_drawn_with_a_font_that_lacks_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Spy on ReportLab's TrueType encoder: every character drawn (client data, labels, statements,
+    headers, footers, copy mark) must be in the coverage of the font it is drawn with."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from workstation.printing import fonts
+
+    wrong: set[tuple[str, str]] = set()
+    seen: set[str] = set()
+    original = TTFont.splitString
+
+    def spy(self: TTFont, text: str, doc: object, encoding: str = "utf-16") -> object:
+        covered = fonts._load(self.fontName)
+        seen.update(text)
+        wrong.update((self.fontName, ch) for ch in text if ord(ch) not in covered and ch not in " ")
+        return original(self, text, doc, encoding)
+
+    monkeypatch.setattr(TTFont, "splitString", spy)
+    for code in ALL_CODES:
+        render.render_code(code, render.sample_data(code), copy=True)
+    assert {"☐", "☑", "𠮷", "䶮", "𡒄", "·"} <= seen  # the spy saw the text
+    assert not wrong, sorted(wrong)

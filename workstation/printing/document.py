@@ -173,7 +173,7 @@ def _decorate(part: Part, index: int, canvas: Canvas, doc: BaseDocTemplate) -> N
         canvas.line(MARGIN, 12 * mm, width - MARGIN, 12 * mm)
         if canvas.cw_started[index] > 1:
             canvas.setFont(fonts.PRIMARY, 9)
-            canvas.drawString(MARGIN, height - 19 * mm, f"{part.form.title}（续）")
+            draw_text(canvas, MARGIN, height - 19 * mm, f"{part.form.title}（续）", 9)
     if part.copy:
         _copy_mark(canvas, width, height)
     canvas.restoreState()
@@ -207,9 +207,9 @@ def _copy_mark(canvas: Canvas, width: float, height: float) -> None:
 def _story(part: Part, styles: Styles, width: float) -> list[Flowable]:
     form, data = part.form, part.data
     title = form.title + ("（副本）" if part.copy else "")
-    story: list[Flowable] = [Paragraph(title, styles.title)]
+    story: list[Flowable] = [Paragraph(fonts.markup(title), styles.title)]
     if form.subtitle:
-        story.append(Paragraph(form.subtitle, styles.subtitle))
+        story.append(Paragraph(fonts.markup(form.subtitle), styles.subtitle))
     if form.page_size is PageSize.SLIP_80MM:
         story[0:0] = [Paragraph(fonts.markup(str(data.get("branch", ""))), styles.subtitle)]
         story.append(

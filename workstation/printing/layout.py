@@ -7,10 +7,10 @@ value wraps inside its cell (the row grows), a short-text field first shrinks to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -123,12 +123,20 @@ def value_flowable(field: Field, value: Any, styles: Styles, width: float) -> Fl
 
 
 def fill_template(template: str, form: FormDefinition, data: Data) -> str:
-    """Statement markup: static text escaped, ``{name}`` replaced by the field's printed value."""
-    values = {f.name: markup(display(f, data.get(f.name))) for f in form.fields}
-    static = escape(template).replace("\n", "<br/>")
-    for name, value in values.items():
-        static = static.replace("{" + name + "}", f"<u>{value}</u>")
-    return static
+    """Statement markup: ``{name}`` replaced by the field's printed value (underlined).
+
+    Static text goes through :func:`markup` too, so symbols such as ☐ get the fallback font.
+    """
+    parts = re.split(r"\{(\w+)\}", template)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            out.append(markup(part))
+        elif part in form.field_map:
+            out.append(f"<u>{markup(display(form.field(part), data.get(part)))}</u>")
+        else:
+            out.append(markup("{" + part + "}"))
+    return "".join(out)
 
 
 # --- blocks ------------------------------------------------------------------------------------
@@ -137,7 +145,7 @@ _PAD = 3
 
 
 def section_bar(title: str, styles: Styles, width: float) -> Table:
-    table = Table([[Paragraph(escape(title), styles.section)]], colWidths=[width])
+    table = Table([[Paragraph(markup(title), styles.section)]], colWidths=[width])
     table.setStyle(
         TableStyle(
             [
@@ -169,7 +177,7 @@ def field_grid(fields: Sequence[Field], data: Data, styles: Styles, width: float
             pending.clear()
 
     for f in fields:
-        label = Paragraph(escape(f.label), styles.label)
+        label = fit(f.label, styles.label, label_w - 2 * _PAD)
         if f.wide and columns > 1:
             flush()
             full = width - label_w
@@ -195,6 +203,7 @@ def field_grid(fields: Sequence[Field], data: Data, styles: Styles, width: float
     for c in range(0, 2 * columns, 2):
         commands.append(("BACKGROUND", (c, 0), (c, -1), LABEL_BG))
     commands.extend(("SPAN", start, end) for start, end in spans)
+    commands.extend(("BACKGROUND", start, end, colors.white) for start, end in spans)
     table.setStyle(TableStyle(commands))
     return table
 
@@ -202,10 +211,10 @@ def field_grid(fields: Sequence[Field], data: Data, styles: Styles, width: float
 def data_table(field: Field, rows: Sequence[Mapping[str, Any]], styles: Styles, width: float) -> Table:
     """A table field: caption row, header row, one row per entry (empty rows print as blank lines)."""
     cols = field.columns
-    weights = [2.0 if c.kind in (Kind.TEXT, Kind.LONGTEXT) and c.max_length > 30 else 1.0 for c in cols]
+    weights = [2.0 if c.kind in (Kind.TEXT, Kind.LONGTEXT) and c.max_length >= 30 else 1.0 for c in cols]
     col_widths = [width * w / sum(weights) for w in weights]
-    body = [[Paragraph(escape(field.label), styles.label)] + [""] * (len(cols) - 1)]
-    body.append([Paragraph(escape(c.label), styles.label) for c in cols])
+    body = [[Paragraph(markup(field.label), styles.label)] + [""] * (len(cols) - 1)]
+    body.append([Paragraph(markup(c.label), styles.label) for c in cols])
     for row in rows or [{}]:
         body.append(
             [
@@ -268,7 +277,7 @@ def signature_block(form: FormDefinition, data: Data, styles: Styles, width: flo
     cells = []
     for role in form.signatures:
         who = names.get(role)
-        lines = [f"{escape(role)}：" + (markup(str(who)) if who else "")]
+        lines = [markup(f"{role}：") + (markup(str(who)) if who else "")]
         lines.append("签字：")
         lines.append("日期：　　　年　　月　　日")
         cells.append(Paragraph("<br/><br/>".join(lines), styles.body))
