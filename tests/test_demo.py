@@ -168,3 +168,19 @@ def test_seeding_is_fast(sqlite_store: Store) -> None:
     started = time.perf_counter()
     seed_demo(sqlite_store)
     assert time.perf_counter() - started < 3.0
+
+
+def test_lookups_on_the_demo_branch(seeded: tuple[Store, DemoSummary]) -> None:
+    from workstation.services.clients import find_by_mobile, find_by_pinyin
+
+    store, summary = seeded
+    with store.read() as session:
+        client = session.scalars(sa.select(Client).where(Client.name == "刘䶮")).one()
+        mobile = client.mobile
+        assert [
+            c.id for c in find_by_mobile(session, f"+86 {mobile[:3]}-{mobile[3:]}", summary.identity.branch_id)
+        ] == [client.id]
+        assert find_by_mobile(session, "13000000000") == []
+        assert client.id in {c.id for c in find_by_pinyin(session, "liuy")}
+        assert "阿依古丽·买买提" in {c.name for c in find_by_pinyin(session, "ayglmmt")}
+        assert find_by_pinyin(session, "中文") == []
