@@ -346,3 +346,44 @@ def test_competitor_offers_are_edited_by_supervisors_only(world) -> None:
         staffing.delete_offer(session, supervisor, offer_id)
     with store.read() as session:
         assert staffing.list_offers(session, branch_id, today=business_date()) == []
+
+
+def test_recall_skip_transfer_and_the_live_queue(world) -> None:
+    store, branch_id, clerk, ids = world
+    counter_clerk = auth.login(store, branch_id, "C001", DEMO_PASSWORD, None)
+    with store.write() as session:
+        a1 = reception.issue_walk_in(session, clerk, ServiceLine.NEW_ACCOUNT, client_name="甲")
+        reception.issue_walk_in(session, clerk, ServiceLine.TRANSFER_IN, client_name="乙")
+        reception.check_in(session, clerk, ids["today"][0])
+        counter = session.scalars(sa.select(Counter).where(Counter.number == 2)).one()
+    with store.read() as session:
+        assert [e.label for e in reception.queue(session, branch_id)] == ["T001", "A001", "B001"]
+    with store.write() as session:
+        moved = reception.transfer(session, clerk, a1.visit_id, ServiceLine.TRANSFER_IN)
+    assert moved.label == "B002"
+    with store.write() as session:
+        called = reception.call_next(session, counter_clerk, counter.id)  # counter 2 serves A, B, C
+    assert called.label == "B002"  # issued before 乙's B001, so it keeps its place
+    with store.write() as session:
+        again = reception.recall(session, counter_clerk, called.visit_id)
+        gone = reception.skip_no_show(session, counter_clerk, called.visit_id)
+    assert again.status is VisitStatus.CALLED
+    assert gone.status is VisitStatus.NO_SHOW
+    with store.read() as session:
+        assert [e.label for e in reception.queue(session, branch_id)] == ["T001", "B001"]
+        listed = reception.todays_appointments(session, branch_id)
+    assert {m.client_name: m.status for m in listed} == {
+        "张三": AppointmentStatus.CHECKED_IN,
+        "赵六": AppointmentStatus.CANCELLED,
+        "𠮷野": AppointmentStatus.BOOKED,
+    }
+
+
+def test_appointment_on_another_day_can_queue_as_walk_in(world) -> None:
+    store, _branch_id, clerk, ids = world
+    with pytest.raises(errors.AppointmentOtherDay), store.write() as session:
+        reception.check_in(session, clerk, ids["tomorrow"][0])
+    with store.write() as session:
+        ticket = reception.serve_as_walk_in(session, clerk, ids["tomorrow"][0])
+    assert ticket.label == "A001"
+    assert ticket.client_name == "李四"

@@ -470,3 +470,136 @@ def sweep_no_shows(session: Session, actor: Actor, day: date) -> int:
     if stale:
         audit.record(session, actor, "reception.no_show_sweep", day=day.isoformat(), count=len(stale))
     return len(stale)
+
+
+def recall(session: Session, actor: Actor, visit_id: uuid.UUID) -> Ticket:
+    """Call a called-but-absent client again (counts the calls)."""
+    actor.require(COUNTER_ROLES, "重呼")
+    visit = _own_visit(session, actor, visit_id)
+    if visit.status is not VisitStatus.CALLED:
+        raise errors.AppointmentClosed(status=visit.status.label)
+    visit.call_count += 1
+    visit.called_at = utcnow()
+    audit.record(session, actor, "reception.recall", entity="visit", entity_id=visit.id, calls=visit.call_count)
+    session.flush()
+    return _ticket(session, visit)
+
+
+def skip_no_show(session: Session, actor: Actor, visit_id: uuid.UUID) -> Ticket:
+    """The called client did not come to the counter: close the ticket as 过号 (left before service)."""
+    actor.require(COUNTER_ROLES, "过号")
+    visit = _own_visit(session, actor, visit_id)
+    if visit.status not in (VisitStatus.CALLED, VisitStatus.WAITING):
+        raise errors.AppointmentClosed(status=visit.status.label)
+    visit.status = VisitStatus.NO_SHOW
+    visit.outcome = VisitOutcome.LEFT
+    visit.finished_at = utcnow()
+    audit.record(session, actor, "reception.skip", entity="visit", entity_id=visit.id)
+    session.flush()
+    return _ticket(session, visit)
+
+
+def transfer(session: Session, actor: Actor, visit_id: uuid.UUID, line: ServiceLine) -> Ticket:
+    """Move a ticket to another line; the client keeps their place (ordered by first issue time)."""
+    actor.require((*COUNTER_ROLES, Role.RECEPTION), "转队列")
+    visit = _own_visit(session, actor, visit_id)
+    if visit.status in (VisitStatus.DONE, VisitStatus.NO_SHOW):
+        raise errors.AppointmentClosed(status=visit.status.label)
+    if visit.service_line is line:
+        return _ticket(session, visit)
+    number = _next_ticket_no(session, actor.branch_id, visit.business_date, line)
+    old_label = visit.ticket_label
+    visit.service_line = line
+    visit.ticket_no = number
+    visit.ticket_label = f"{line.value}{number:03d}"
+    visit.status = VisitStatus.WAITING
+    visit.counter_id = None
+    visit.served_by_id = None
+    audit.record(
+        session, actor, "reception.transfer", entity="visit", entity_id=visit.id, old=old_label, new=visit.ticket_label
+    )
+    session.flush()
+    return _ticket(session, visit)
+
+
+def serve_as_walk_in(session: Session, actor: Actor, appointment_id: uuid.UUID) -> Ticket:
+    """An appointment client who cannot be checked in (another day, cancelled…) queues as a walk-in
+    for the appointment's purpose; the visit keeps the client's name and mobile."""
+    actor.require(RECEPTION_ROLES, "转现场取号")
+    appointment = session.get(Appointment, appointment_id)
+    if appointment is None:
+        raise errors.NotFound(what="该预约")
+    visit = _new_visit(
+        session, actor, PURPOSE_LINE[appointment.purpose], utcnow(),
+        client_name=appointment.client_name, mobile=appointment.mobile,
+    )  # fmt: skip
+    visit.client_id = appointment.client_id
+    session.flush()
+    audit.record(
+        session, actor, "reception.walk_in_from_appointment", entity="visit", entity_id=visit.id,
+        appointment=appointment.code,
+    )  # fmt: skip
+    return _ticket(session, visit)
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """A row of the live waiting list."""
+
+    visit_id: uuid.UUID
+    label: str
+    service_line: ServiceLine
+    status: VisitStatus
+    client_name: str
+    issued_at: datetime
+    called_at: datetime | None
+    counter_name: str
+    punctuality: str
+    from_appointment: bool
+
+
+def queue(session: Session, branch_id: uuid.UUID, day: date | None = None) -> list[QueueEntry]:
+    """Today's open tickets (waiting, called, being served), telesales line first, then by issue time."""
+    day = day or business_date()
+    rows = session.execute(
+        sa.select(Visit, Counter.name)
+        .outerjoin(Counter, Counter.id == Visit.counter_id)
+        .where(
+            Visit.branch_id == branch_id,
+            Visit.business_date == day,
+            Visit.status.in_([VisitStatus.WAITING, VisitStatus.CALLED, VisitStatus.SERVING]),
+        )
+    ).all()
+    entries = [
+        QueueEntry(
+            visit.id,
+            visit.ticket_label,
+            visit.service_line,
+            visit.status,
+            visit.client_name,
+            visit.issued_at,
+            visit.called_at,
+            counter_name or "",
+            visit.punctuality,
+            visit.appointment_id is not None,
+        )
+        for visit, counter_name in rows
+    ]
+    return sorted(entries, key=lambda e: (e.service_line is not ServiceLine.TELESALES, e.issued_at))
+
+
+def todays_appointments(session: Session, branch_id: uuid.UUID, day: date | None = None) -> list[AppointmentMatch]:
+    """The day's appointments at this branch in slot order, with their status."""
+    day = day or business_date()
+    first, last = _day_bounds(day)
+    rows = session.scalars(
+        sa.select(Appointment)
+        .where(
+            Appointment.branch_id == branch_id,
+            Appointment.slot_start >= first,
+            Appointment.slot_start < last,
+            Appointment.deleted_at.is_(None),
+        )
+        .order_by(Appointment.slot_start, Appointment.client_name)
+    ).all()
+    return [_match(session, row, branch_id, day) for row in rows]
