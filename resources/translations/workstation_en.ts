@@ -263,17 +263,17 @@
     </message>
     <message>
         <location filename="../../workstation/ui/login.py" line="110"/>
-        <location filename="../../workstation/ui/login.py" line="157"/>
+        <location filename="../../workstation/ui/login.py" line="158"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/login.py" line="157"/>
+        <location filename="../../workstation/ui/login.py" line="158"/>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/login.py" line="168"/>
+        <location filename="../../workstation/ui/login.py" line="169"/>
         <source>请输入工号。</source>
         <translation>Enter your staff number.</translation>
     </message>
@@ -344,32 +344,32 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../workstation/ui/pages.py" line="48"/>
+        <location filename="../../workstation/ui/pages.py" line="49"/>
         <source>接待</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/pages.py" line="49"/>
+        <location filename="../../workstation/ui/pages.py" line="50"/>
         <source>开户/转户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/pages.py" line="50"/>
+        <location filename="../../workstation/ui/pages.py" line="51"/>
         <source>礼品</source>
         <translation>Gifts</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/pages.py" line="51"/>
+        <location filename="../../workstation/ui/pages.py" line="52"/>
         <source>单据</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/pages.py" line="52"/>
+        <location filename="../../workstation/ui/pages.py" line="53"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/pages.py" line="53"/>
+        <location filename="../../workstation/ui/pages.py" line="54"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
@@ -488,37 +488,37 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../workstation/ui/pages.py" line="57"/>
+        <location filename="../../workstation/ui/pages.py" line="58"/>
         <source>前台接待</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/pages.py" line="58"/>
+        <location filename="../../workstation/ui/pages.py" line="59"/>
         <source>柜员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/pages.py" line="59"/>
+        <location filename="../../workstation/ui/pages.py" line="60"/>
         <source>复核</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/pages.py" line="60"/>
+        <location filename="../../workstation/ui/pages.py" line="61"/>
         <source>主管</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/pages.py" line="61"/>
+        <location filename="../../workstation/ui/pages.py" line="62"/>
         <source>电销坐席</source>
         <translation>Telesales</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/pages.py" line="62"/>
+        <location filename="../../workstation/ui/pages.py" line="63"/>
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/pages.py" line="79"/>
+        <location filename="../../workstation/ui/pages.py" line="80"/>
         <source>、</source>
         <translation>, </translation>
     </message>

@@ -55,20 +55,21 @@ def setup_logging(log_dir: Path | None = None, level: int = logging.INFO) -> Pat
     """Log to ``log_dir/workstation.log`` (rotating); return the file, or None if it cannot be written."""
     root = logging.getLogger()
     root.setLevel(level)
-    for handler in root.handlers:
-        if getattr(handler, "workstation_log", False):
-            return Path(handler.baseFilename) if isinstance(handler, logging.FileHandler) else None
+    for existing in root.handlers:
+        if any(isinstance(f, PersonalDataFilter) for f in existing.filters):  # set up already
+            return Path(existing.baseFilename) if isinstance(existing, logging.FileHandler) else None
     folder = log_dir or default_log_dir()
+    path: Path | None = folder / LOG_FILE
+    handler: logging.Handler
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler = logging.handlers.RotatingFileHandler(
             folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
         )
-        path: Path | None = folder / LOG_FILE
-    except OSError:
-        handler, path = logging.StreamHandler(), None
+    except OSError:  # no writable log folder: the console still gets the log
+        handler = logging.StreamHandler()
+        path = None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
     handler.addFilter(PersonalDataFilter())
-    handler.workstation_log = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     return path

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
             (
                 ShellAction.QUIT,
                 self.tr("退出程序"),
-                QKeySequence.StandardKey.Quit,
+                QKeySequence(QKeySequence.StandardKey.Quit),
                 lambda: self.leave(LogoutReason.QUIT),
             ),
         ]

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from workstation.ui.context import SessionContext
+    from workstation.ui.page import OverviewPage
 
 
 class PageId(enum.StrEnum):
@@ -45,21 +46,21 @@ PAGE_ROLES: dict[PageId, frozenset[Role]] = {
 }
 
 PAGE_TITLES: dict[PageId, str] = {
-    PageId.RECEPTION: QT_TRANSLATE_NOOP("Pages", "接待"),
-    PageId.ACCOUNTS: QT_TRANSLATE_NOOP("Pages", "开户/转户"),
-    PageId.GIFTS: QT_TRANSLATE_NOOP("Pages", "礼品"),
-    PageId.DOCUMENTS: QT_TRANSLATE_NOOP("Pages", "单据"),
-    PageId.SYNC: QT_TRANSLATE_NOOP("Pages", "同步"),
-    PageId.REPORTS: QT_TRANSLATE_NOOP("Pages", "报表"),
+    PageId.RECEPTION: str(QT_TRANSLATE_NOOP("Pages", "接待")),
+    PageId.ACCOUNTS: str(QT_TRANSLATE_NOOP("Pages", "开户/转户")),
+    PageId.GIFTS: str(QT_TRANSLATE_NOOP("Pages", "礼品")),
+    PageId.DOCUMENTS: str(QT_TRANSLATE_NOOP("Pages", "单据")),
+    PageId.SYNC: str(QT_TRANSLATE_NOOP("Pages", "同步")),
+    PageId.REPORTS: str(QT_TRANSLATE_NOOP("Pages", "报表")),
 }
 
 ROLE_LABELS: dict[Role, str] = {
-    Role.RECEPTION: QT_TRANSLATE_NOOP("Roles", "前台接待"),
-    Role.CLERK: QT_TRANSLATE_NOOP("Roles", "柜员"),
-    Role.REVIEWER: QT_TRANSLATE_NOOP("Roles", "复核"),
-    Role.SUPERVISOR: QT_TRANSLATE_NOOP("Roles", "主管"),
-    Role.TELESALES: QT_TRANSLATE_NOOP("Roles", "电销坐席"),
-    Role.ADMIN: QT_TRANSLATE_NOOP("Roles", "系统管理员"),
+    Role.RECEPTION: str(QT_TRANSLATE_NOOP("Roles", "前台接待")),
+    Role.CLERK: str(QT_TRANSLATE_NOOP("Roles", "柜员")),
+    Role.REVIEWER: str(QT_TRANSLATE_NOOP("Roles", "复核")),
+    Role.SUPERVISOR: str(QT_TRANSLATE_NOOP("Roles", "主管")),
+    Role.TELESALES: str(QT_TRANSLATE_NOOP("Roles", "电销坐席")),
+    Role.ADMIN: str(QT_TRANSLATE_NOOP("Roles", "系统管理员")),
 }
 
 
@@ -82,16 +83,29 @@ def role_labels(actor: Actor) -> str:
 
 def create_page(page: PageId, context: SessionContext, parent: QWidget | None = None) -> QWidget:
     """Build the widget for ``page`` (each screen lives in its own package)."""
+    cls: type[OverviewPage]
     if page is PageId.RECEPTION:
-        from workstation.ui.reception import ReceptionPage as cls
+        from workstation.ui.reception import ReceptionPage
+
+        cls = ReceptionPage
     elif page is PageId.ACCOUNTS:
-        from workstation.ui.accounts import AccountsPage as cls
+        from workstation.ui.accounts import AccountsPage
+
+        cls = AccountsPage
     elif page is PageId.GIFTS:
-        from workstation.ui.gifts import GiftsPage as cls
+        from workstation.ui.gifts import GiftsPage
+
+        cls = GiftsPage
     elif page is PageId.DOCUMENTS:
-        from workstation.ui.documents import DocumentsPage as cls
+        from workstation.ui.documents import DocumentsPage
+
+        cls = DocumentsPage
     elif page is PageId.SYNC:
-        from workstation.ui.sync import SyncPage as cls
+        from workstation.ui.sync import SyncPage
+
+        cls = SyncPage
     else:
-        from workstation.ui.reports import ReportsPage as cls
+        from workstation.ui.reports import ReportsPage
+
+        cls = ReportsPage
     return cls(context, parent)

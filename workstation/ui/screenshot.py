@@ -78,7 +78,12 @@ class ScreenshotTour(QObject):
                 self._extras(window)
                 return
             window.show_page(pages[index])
-            self._when_idle(lambda: (self.save(window, pages[index].value), visit(index + 1)))
+
+            def shoot() -> None:
+                self.save(window, pages[index].value)
+                visit(index + 1)
+
+            self._when_idle(shoot)
 
         self._when_idle(lambda: visit(0))
 

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 SuccessHandler = Callable[[Any], None]
-FailureHandler = Callable[[BaseException], None]
+FailureHandler = Callable[[BaseException], object]
 
 READ_THREADS = 2
 
