@@ -14,7 +14,7 @@ from workstation.clock import BRANCH_TZ, business_date
 from workstation.demo import DEMO_PASSWORD, seed_branch, seed_staff
 from workstation.domain import AppointmentStatus, Purpose, ServiceLine, VisitOutcome, VisitStatus
 from workstation.models import Appointment, Branch, Counter, Staff, Visit
-from workstation.services import auth, reception
+from workstation.services import auth, queue, reception, tickets
 from workstation.services.reception import QueryKind, parse_search
 from workstation.store import Store
 
@@ -169,28 +169,28 @@ def test_walk_in_tickets_number_per_line(world) -> None:
     store, _branch_id, clerk, _ids = world
     with store.write() as session:
         labels = [
-            reception.issue_walk_in(session, clerk, line).label
+            tickets.issue_walk_in(session, clerk, line).label
             for line in (ServiceLine.NEW_ACCOUNT, ServiceLine.NEW_ACCOUNT, ServiceLine.TRANSFER_IN)
         ]
     assert labels == ["A001", "A002", "B001"]
     with pytest.raises(errors.PermissionDenied), store.write() as session:
-        reception.issue_walk_in(session, clerk, ServiceLine.TELESALES)
+        tickets.issue_walk_in(session, clerk, ServiceLine.TELESALES)
 
 
 def test_telesales_counter_calls_appointments_first_and_needs_an_outcome(world) -> None:
     store, branch_id, clerk, ids = world
     counter_clerk = auth.login(store, branch_id, "C001", DEMO_PASSWORD, None)
     with store.write() as session:
-        reception.issue_walk_in(session, clerk, ServiceLine.NEW_ACCOUNT)
+        tickets.issue_walk_in(session, clerk, ServiceLine.NEW_ACCOUNT)
         reception.check_in(session, clerk, ids["today"][0])
         counter = session.scalars(sa.select(Counter).where(Counter.is_telesales)).one()
     with store.write() as session:
-        called = reception.call_next(session, counter_clerk, counter.id)
+        called = queue.call_next(session, counter_clerk, counter.id)
     assert called.label == "T001"
     with pytest.raises(errors.OutcomeRequired), store.write() as session:
-        reception.finish_visit(session, counter_clerk, called.visit_id, None)
+        queue.finish_visit(session, counter_clerk, called.visit_id, None)
     with store.write() as session:
-        done = reception.finish_visit(session, counter_clerk, called.visit_id, VisitOutcome.ACCOUNT_OPENED)
+        done = queue.finish_visit(session, counter_clerk, called.visit_id, VisitOutcome.ACCOUNT_OPENED)
     assert done.status is VisitStatus.DONE
     with store.read() as session:
         appointment = session.get(Appointment, ids["today"][0])
@@ -203,7 +203,7 @@ def test_two_counters_pressing_call_next_at_once_never_share_a_client(world) -> 
     clerks = [auth.login(store, branch_id, no, DEMO_PASSWORD, None) for no in ("C001", "C002")]
     with store.write() as session:
         for _ in range(6):
-            reception.issue_walk_in(session, clerk, ServiceLine.NEW_ACCOUNT)
+            tickets.issue_walk_in(session, clerk, ServiceLine.NEW_ACCOUNT)
         counters = session.scalars(sa.select(Counter).where(Counter.number.in_([2, 3]))).all()
     called: list[uuid.UUID] = []
     failures: list[BaseException] = []
@@ -213,7 +213,7 @@ def test_two_counters_pressing_call_next_at_once_never_share_a_client(world) -> 
         for _ in range(4):
             try:
                 with store.write() as session:
-                    ticket = reception.call_next(session, actor, counter_id)
+                    ticket = queue.call_next(session, actor, counter_id)
                 with lock:
                     called.append(ticket.visit_id)
             except errors.NoTicketToCall:
@@ -264,13 +264,13 @@ def test_reception_day_measures_waits_and_service(world) -> None:
     store, branch_id, clerk, _ids = world
     counter_clerk = auth.login(store, branch_id, "C001", DEMO_PASSWORD, None)
     with store.write() as session:
-        reception.issue_walk_in(session, clerk, ServiceLine.NEW_ACCOUNT)
-        reception.issue_walk_in(session, clerk, ServiceLine.OTHER)
+        tickets.issue_walk_in(session, clerk, ServiceLine.NEW_ACCOUNT)
+        tickets.issue_walk_in(session, clerk, ServiceLine.OTHER)
         counter = session.scalars(sa.select(Counter).where(Counter.number == 2)).one()
     with store.write() as session:
-        ticket = reception.call_next(session, counter_clerk, counter.id)
-        reception.start_service(session, counter_clerk, ticket.visit_id)
-        reception.finish_visit(session, counter_clerk, ticket.visit_id, VisitOutcome.CONSULTATION)
+        ticket = queue.call_next(session, counter_clerk, counter.id)
+        queue.start_service(session, counter_clerk, ticket.visit_id)
+        queue.finish_visit(session, counter_clerk, ticket.visit_id, VisitOutcome.CONSULTATION)
     with store.read() as session:
         day = reports.reception_day(session, branch_id, business_date())
     assert day.tickets_per_line == {ServiceLine.NEW_ACCOUNT: 1, ServiceLine.OTHER: 1}
@@ -352,25 +352,25 @@ def test_recall_skip_transfer_and_the_live_queue(world) -> None:
     store, branch_id, clerk, ids = world
     counter_clerk = auth.login(store, branch_id, "C001", DEMO_PASSWORD, None)
     with store.write() as session:
-        a1 = reception.issue_walk_in(session, clerk, ServiceLine.NEW_ACCOUNT, client_name="甲")
-        reception.issue_walk_in(session, clerk, ServiceLine.TRANSFER_IN, client_name="乙")
+        a1 = tickets.issue_walk_in(session, clerk, ServiceLine.NEW_ACCOUNT, client_name="甲")
+        tickets.issue_walk_in(session, clerk, ServiceLine.TRANSFER_IN, client_name="乙")
         reception.check_in(session, clerk, ids["today"][0])
         counter = session.scalars(sa.select(Counter).where(Counter.number == 2)).one()
     with store.read() as session:
-        assert [e.label for e in reception.queue(session, branch_id)] == ["T001", "A001", "B001"]
+        assert [e.label for e in queue.queue(session, branch_id)] == ["T001", "A001", "B001"]
     with store.write() as session:
-        moved = reception.transfer(session, clerk, a1.visit_id, ServiceLine.TRANSFER_IN)
+        moved = queue.transfer(session, clerk, a1.visit_id, ServiceLine.TRANSFER_IN)
     assert moved.label == "B002"
     with store.write() as session:
-        called = reception.call_next(session, counter_clerk, counter.id)  # counter 2 serves A, B, C
+        called = queue.call_next(session, counter_clerk, counter.id)  # counter 2 serves A, B, C
     assert called.label == "B002"  # issued before 乙's B001, so it keeps its place
     with store.write() as session:
-        again = reception.recall(session, counter_clerk, called.visit_id)
-        gone = reception.skip_no_show(session, counter_clerk, called.visit_id)
+        again = queue.recall(session, counter_clerk, called.visit_id)
+        gone = queue.skip_no_show(session, counter_clerk, called.visit_id)
     assert again.status is VisitStatus.CALLED
     assert gone.status is VisitStatus.NO_SHOW
     with store.read() as session:
-        assert [e.label for e in reception.queue(session, branch_id)] == ["T001", "B001"]
+        assert [e.label for e in queue.queue(session, branch_id)] == ["T001", "B001"]
         listed = reception.todays_appointments(session, branch_id)
     assert {m.client_name: m.status for m in listed} == {
         "张三": AppointmentStatus.CHECKED_IN,

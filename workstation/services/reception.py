@@ -1,10 +1,8 @@
-"""Reception: find an arriving client's appointment, check in, issue tickets, run the queue.
+"""Reception: find an arriving client's appointment, check it in, end-of-day no-shows.
 
-Concurrency: ticket numbers and "call next" are safe when two counters act at once — SQLite
-serialises writers (``BEGIN IMMEDIATE``); on PostgreSQL ticket numbering takes a transaction
-advisory lock per line and day, and "call next" claims its row with ``FOR UPDATE SKIP LOCKED``.
 Checking the same appointment in twice returns the existing ticket (and the database refuses a
-second visit for one appointment).
+second visit for one appointment). Tickets are numbered in :mod:`workstation.services.tickets`;
+the counters' queue is :mod:`workstation.services.queue`.
 """
 
 from __future__ import annotations
@@ -14,7 +12,6 @@ import re
 import secrets
 import unicodedata
 import uuid
-import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -23,11 +20,12 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from workstation import errors
 from workstation.clock import BRANCH_TZ, business_date, local, utcnow
-from workstation.domain import AppointmentStatus, Purpose, Role, ServiceLine, VisitOutcome, VisitStatus
-from workstation.models import Appointment, Branch, Campaign, Counter, Staff, Visit
+from workstation.domain import AppointmentStatus, Purpose, Role, ServiceLine
+from workstation.models import Appointment, Branch, Campaign, Staff, Visit
 from workstation.services import audit
 from workstation.services.actor import Actor
 from workstation.services.policy import get_policy
+from workstation.services.tickets import RECEPTION_ROLES, Ticket, new_visit, ticket_of
 
 APPOINTMENT_QR_PREFIX = "APPT:"
 """What the QR code on an appointment SMS/slip carries before the code; a scanner types it."""
@@ -36,8 +34,6 @@ CODE_LENGTH = 8
 MAX_QUERY_LENGTH = 40
 NAME_SEARCH_DAYS_BEFORE = 7
 NAME_SEARCH_DAYS_AFTER = 30
-RECEPTION_ROLES = (Role.RECEPTION, Role.CLERK, Role.SUPERVISOR)
-COUNTER_ROLES = (Role.CLERK, Role.SUPERVISOR, Role.REVIEWER)
 PURPOSE_LINE = {
     Purpose.NEW_ACCOUNT: ServiceLine.NEW_ACCOUNT,
     Purpose.TRANSFER_IN: ServiceLine.TRANSFER_IN,
@@ -210,101 +206,6 @@ def _match(session: Session, row: Appointment, branch_id: uuid.UUID, today: date
     )
 
 
-# --- tickets ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Ticket:
-    """A visit's ticket as screens and the slip printer see it."""
-
-    visit_id: uuid.UUID
-    label: str
-    service_line: ServiceLine
-    status: VisitStatus
-    client_name: str
-    issued_at: datetime
-    waiting_ahead: int
-    punctuality: str = ""
-
-
-def _lock_line(session: Session, branch_id: uuid.UUID, day: date, line: ServiceLine) -> None:
-    """Serialise ticket numbering for one line and day (SQLite's BEGIN IMMEDIATE already does)."""
-    if session.get_bind().dialect.name == "postgresql":
-        key = zlib.crc32(f"{branch_id}:{day}:{line.value}".encode()) - 2**31
-        session.execute(sa.select(sa.func.pg_advisory_xact_lock(key)))
-
-
-def _next_ticket_no(session: Session, branch_id: uuid.UUID, day: date, line: ServiceLine) -> int:
-    _lock_line(session, branch_id, day, line)
-    highest = session.scalar(
-        sa.select(sa.func.max(Visit.ticket_no)).where(
-            Visit.branch_id == branch_id, Visit.business_date == day, Visit.service_line == line
-        )
-    )
-    return int(highest or 0) + 1
-
-
-def _waiting_ahead(session: Session, visit: Visit) -> int:
-    return int(
-        session.scalar(
-            sa.select(sa.func.count()).where(
-                Visit.branch_id == visit.branch_id,
-                Visit.business_date == visit.business_date,
-                Visit.service_line == visit.service_line,
-                Visit.status == VisitStatus.WAITING,
-                Visit.issued_at < visit.issued_at,
-            )
-        )
-        or 0
-    )
-
-
-def _ticket(session: Session, visit: Visit) -> Ticket:
-    return Ticket(
-        visit_id=visit.id,
-        label=visit.ticket_label,
-        service_line=visit.service_line,
-        status=visit.status,
-        client_name=visit.client_name,
-        issued_at=visit.issued_at,
-        waiting_ahead=_waiting_ahead(session, visit),
-        punctuality=visit.punctuality,
-    )
-
-
-def _new_visit(
-    session: Session, actor: Actor, line: ServiceLine, now: datetime, *, client_name: str = "", mobile: str = ""
-) -> Visit:
-    day = business_date(now)
-    number = _next_ticket_no(session, actor.branch_id, day, line)
-    visit = Visit(
-        branch_id=actor.branch_id,
-        business_date=day,
-        service_line=line,
-        ticket_no=number,
-        ticket_label=f"{line.value}{number:03d}",
-        client_name=client_name,
-        mobile=mobile,
-        issued_at=now,
-        issued_by_id=actor.staff_id,
-    )
-    session.add(visit)
-    return visit
-
-
-def issue_walk_in(
-    session: Session, actor: Actor, line: ServiceLine, *, client_name: str = "", mobile: str = ""
-) -> Ticket:
-    """Give a walk-in client a ticket for ``line``."""
-    actor.require(RECEPTION_ROLES, "取号")
-    if line is ServiceLine.TELESALES:
-        raise errors.PermissionDenied(role=actor.role_label, action="现场客户领取电销预约号")
-    visit = _new_visit(session, actor, line, utcnow(), client_name=client_name.strip()[:60], mobile=mobile.strip())
-    session.flush()
-    audit.record(session, actor, "reception.walk_in", entity="visit", entity_id=visit.id, ticket=visit.ticket_label)
-    return _ticket(session, visit)
-
-
 @dataclass(frozen=True)
 class CheckInResult:
     ticket: Ticket
@@ -332,7 +233,7 @@ def check_in(
         raise errors.NotFound(what="该预约")
     existing = session.scalars(sa.select(Visit).where(Visit.appointment_id == appointment.id)).one_or_none()
     if existing is not None:
-        return CheckInResult(_ticket(session, existing), already_checked_in=True)
+        return CheckInResult(ticket_of(session, existing), already_checked_in=True)
     if appointment.branch_id != actor.branch_id:
         other = session.get(Branch, appointment.branch_id)
         raise errors.AppointmentOtherBranch(branch=other.name if other else "其他营业部")
@@ -350,7 +251,7 @@ def check_in(
         punctuality = "early"
     elif now > appointment.slot_end + timedelta(minutes=int(window["check_in_late_minutes"])):
         punctuality = "late"
-    visit = _new_visit(
+    visit = new_visit(
         session, actor, ServiceLine.TELESALES, now, client_name=appointment.client_name, mobile=appointment.mobile
     )
     visit.appointment_id = appointment.id
@@ -364,88 +265,7 @@ def check_in(
         session, actor, "reception.check_in", entity="appointment", entity_id=appointment.id,
         ticket=visit.ticket_label, punctuality=punctuality,
     )  # fmt: skip
-    return CheckInResult(_ticket(session, visit), already_checked_in=False)
-
-
-# --- the queue at a counter ---------------------------------------------------------------------
-
-
-def call_next(session: Session, actor: Actor, counter_id: uuid.UUID) -> Ticket:
-    """Call the next waiting client for the lines ``counter_id`` serves, in its priority order.
-
-    Safe when two counters press at once: a client is claimed by exactly one counter.
-
-    Raises:
-        NoTicketToCall: nobody is waiting for these lines.
-    """
-    actor.require(COUNTER_ROLES, "叫号")
-    counter = session.get(Counter, counter_id)
-    if counter is None or counter.branch_id != actor.branch_id:
-        raise errors.NotFound(what="该柜台")
-    today = business_date()
-    for code in counter.service_lines:
-        candidate = session.scalars(
-            sa.select(Visit)
-            .where(
-                Visit.branch_id == actor.branch_id,
-                Visit.business_date == today,
-                Visit.service_line == ServiceLine(code),
-                Visit.status == VisitStatus.WAITING,
-            )
-            .order_by(Visit.issued_at, Visit.ticket_no)
-            .limit(1)
-            .with_for_update(skip_locked=True)
-        ).first()
-        if candidate is None:
-            continue
-        candidate.status = VisitStatus.CALLED
-        candidate.called_at = utcnow()
-        candidate.counter_id = counter.id
-        candidate.served_by_id = actor.staff_id
-        candidate.call_count += 1
-        session.flush()
-        audit.record(session, actor, "reception.call", entity="visit", entity_id=candidate.id, counter=counter.number)
-        return _ticket(session, candidate)
-    raise errors.NoTicketToCall()
-
-
-def _own_visit(session: Session, actor: Actor, visit_id: uuid.UUID) -> Visit:
-    visit = session.get(Visit, visit_id)
-    if visit is None or visit.branch_id != actor.branch_id:
-        raise errors.NotFound(what="该号票")
-    return visit
-
-
-def start_service(session: Session, actor: Actor, visit_id: uuid.UUID) -> Ticket:
-    """The called client has arrived at the counter."""
-    actor.require(COUNTER_ROLES, "开始办理")
-    visit = _own_visit(session, actor, visit_id)
-    visit.status = VisitStatus.SERVING
-    visit.started_at = utcnow()
-    audit.record(session, actor, "reception.start", entity="visit", entity_id=visit.id)
-    session.flush()
-    return _ticket(session, visit)
-
-
-def finish_visit(session: Session, actor: Actor, visit_id: uuid.UUID, outcome: VisitOutcome | None) -> Ticket:
-    """Close a visit. An outcome is required (account opened, consultation only, …)."""
-    actor.require(COUNTER_ROLES, "结束办理")
-    if outcome is None:
-        raise errors.OutcomeRequired()
-    visit = _own_visit(session, actor, visit_id)
-    now = utcnow()
-    visit.status = VisitStatus.DONE
-    visit.outcome = outcome
-    visit.finished_at = now
-    visit.started_at = visit.started_at or visit.called_at or now
-    if visit.appointment_id:
-        appointment = session.get(Appointment, visit.appointment_id)
-        if appointment is not None and appointment.status is AppointmentStatus.CHECKED_IN:
-            appointment.status = AppointmentStatus.SERVED
-            appointment.status_changed_at = now
-    audit.record(session, actor, "reception.finish", entity="visit", entity_id=visit.id, outcome=outcome.value)
-    session.flush()
-    return _ticket(session, visit)
+    return CheckInResult(ticket_of(session, visit), already_checked_in=False)
 
 
 def sweep_no_shows(session: Session, actor: Actor, day: date) -> int:
@@ -472,56 +292,6 @@ def sweep_no_shows(session: Session, actor: Actor, day: date) -> int:
     return len(stale)
 
 
-def recall(session: Session, actor: Actor, visit_id: uuid.UUID) -> Ticket:
-    """Call a called-but-absent client again (counts the calls)."""
-    actor.require(COUNTER_ROLES, "重呼")
-    visit = _own_visit(session, actor, visit_id)
-    if visit.status is not VisitStatus.CALLED:
-        raise errors.AppointmentClosed(status=visit.status.label)
-    visit.call_count += 1
-    visit.called_at = utcnow()
-    audit.record(session, actor, "reception.recall", entity="visit", entity_id=visit.id, calls=visit.call_count)
-    session.flush()
-    return _ticket(session, visit)
-
-
-def skip_no_show(session: Session, actor: Actor, visit_id: uuid.UUID) -> Ticket:
-    """The called client did not come to the counter: close the ticket as 过号 (left before service)."""
-    actor.require(COUNTER_ROLES, "过号")
-    visit = _own_visit(session, actor, visit_id)
-    if visit.status not in (VisitStatus.CALLED, VisitStatus.WAITING):
-        raise errors.AppointmentClosed(status=visit.status.label)
-    visit.status = VisitStatus.NO_SHOW
-    visit.outcome = VisitOutcome.LEFT
-    visit.finished_at = utcnow()
-    audit.record(session, actor, "reception.skip", entity="visit", entity_id=visit.id)
-    session.flush()
-    return _ticket(session, visit)
-
-
-def transfer(session: Session, actor: Actor, visit_id: uuid.UUID, line: ServiceLine) -> Ticket:
-    """Move a ticket to another line; the client keeps their place (ordered by first issue time)."""
-    actor.require((*COUNTER_ROLES, Role.RECEPTION), "转队列")
-    visit = _own_visit(session, actor, visit_id)
-    if visit.status in (VisitStatus.DONE, VisitStatus.NO_SHOW):
-        raise errors.AppointmentClosed(status=visit.status.label)
-    if visit.service_line is line:
-        return _ticket(session, visit)
-    number = _next_ticket_no(session, actor.branch_id, visit.business_date, line)
-    old_label = visit.ticket_label
-    visit.service_line = line
-    visit.ticket_no = number
-    visit.ticket_label = f"{line.value}{number:03d}"
-    visit.status = VisitStatus.WAITING
-    visit.counter_id = None
-    visit.served_by_id = None
-    audit.record(
-        session, actor, "reception.transfer", entity="visit", entity_id=visit.id, old=old_label, new=visit.ticket_label
-    )
-    session.flush()
-    return _ticket(session, visit)
-
-
 def serve_as_walk_in(session: Session, actor: Actor, appointment_id: uuid.UUID) -> Ticket:
     """An appointment client who cannot be checked in (another day, cancelled…) queues as a walk-in
     for the appointment's purpose; the visit keeps the client's name and mobile."""
@@ -529,7 +299,7 @@ def serve_as_walk_in(session: Session, actor: Actor, appointment_id: uuid.UUID) 
     appointment = session.get(Appointment, appointment_id)
     if appointment is None:
         raise errors.NotFound(what="该预约")
-    visit = _new_visit(
+    visit = new_visit(
         session, actor, PURPOSE_LINE[appointment.purpose], utcnow(),
         client_name=appointment.client_name, mobile=appointment.mobile,
     )  # fmt: skip
@@ -539,53 +309,7 @@ def serve_as_walk_in(session: Session, actor: Actor, appointment_id: uuid.UUID) 
         session, actor, "reception.walk_in_from_appointment", entity="visit", entity_id=visit.id,
         appointment=appointment.code,
     )  # fmt: skip
-    return _ticket(session, visit)
-
-
-@dataclass(frozen=True)
-class QueueEntry:
-    """A row of the live waiting list."""
-
-    visit_id: uuid.UUID
-    label: str
-    service_line: ServiceLine
-    status: VisitStatus
-    client_name: str
-    issued_at: datetime
-    called_at: datetime | None
-    counter_name: str
-    punctuality: str
-    from_appointment: bool
-
-
-def queue(session: Session, branch_id: uuid.UUID, day: date | None = None) -> list[QueueEntry]:
-    """Today's open tickets (waiting, called, being served), telesales line first, then by issue time."""
-    day = day or business_date()
-    rows = session.execute(
-        sa.select(Visit, Counter.name)
-        .outerjoin(Counter, Counter.id == Visit.counter_id)
-        .where(
-            Visit.branch_id == branch_id,
-            Visit.business_date == day,
-            Visit.status.in_([VisitStatus.WAITING, VisitStatus.CALLED, VisitStatus.SERVING]),
-        )
-    ).all()
-    entries = [
-        QueueEntry(
-            visit.id,
-            visit.ticket_label,
-            visit.service_line,
-            visit.status,
-            visit.client_name,
-            visit.issued_at,
-            visit.called_at,
-            counter_name or "",
-            visit.punctuality,
-            visit.appointment_id is not None,
-        )
-        for visit, counter_name in rows
-    ]
-    return sorted(entries, key=lambda e: (e.service_line is not ServiceLine.TELESALES, e.issued_at))
+    return ticket_of(session, visit)
 
 
 def todays_appointments(session: Session, branch_id: uuid.UUID, day: date | None = None) -> list[AppointmentMatch]:
