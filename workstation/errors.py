@@ -181,6 +181,22 @@ class DatabaseUnreachable(StoreError):
     en = "Cannot connect to the database {target}: {detail}"
 
 
+class WorkstationNotSetUp(StoreError):
+    """The database opened but holds no branch identity: this workstation was never set up."""
+
+    code = "store.not_set_up"
+    zh = (
+        "数据库 {target} 尚未设置营业部信息，工作站无法使用。"
+        "体验演示数据请使用 --demo 启动；正式使用请由技术支持运行 “workstation-cli demo --db {target}” "
+        "或与中心同步完成初始化。"
+    )
+    en = (
+        "The database {target} has no branch set up, so the workstation cannot be used. "
+        "Start with --demo to try the demo data, or have support run “workstation-cli demo --db {target}” "
+        "or synchronise with the central database first."
+    )
+
+
 class MigrationFailed(StoreError):
     code = "store.migration_failed"
     zh = "数据库升级失败，已保留升级前的备份：{backup}。错误：{detail}"

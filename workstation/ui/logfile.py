@@ -12,9 +12,9 @@ import logging.handlers
 import re
 from pathlib import Path
 
+from workstation import paths
 from workstation.masking import mask_card, mask_id_number, mask_phone
 
-APP_NAME = "counter-workstation"
 LOG_FILE = "workstation.log"
 MAX_BYTES = 2_000_000
 BACKUPS = 5
@@ -48,7 +48,7 @@ class PersonalDataFilter(logging.Filter):
 def default_log_dir() -> Path:
     import platformdirs
 
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    return Path(platformdirs.user_log_dir(paths.APP_NAME, appauthor=False))
 
 
 def setup_logging(log_dir: Path | None = None, level: int = logging.INFO) -> Path | None:
