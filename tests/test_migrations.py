@@ -142,6 +142,48 @@ def test_upgrade_0001_initial_schema_from_an_empty_database(empty_engine: sa.Eng
     assert count == 1
 
 
+@upgrade_test("0002")
+def test_upgrade_0002_keeps_the_newest_firm_wide_policy_per_key(empty_engine: sa.Engine) -> None:
+    migrate.upgrade(empty_engine, revision="0001")
+    policy, branch = Base.metadata.tables["policy"], Base.metadata.tables["branch"]
+    old, new = dt.datetime(2026, 1, 1, tzinfo=dt.UTC), dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
+    branch_id = uuid.UUID(int=99)
+    with empty_engine.begin() as conn:
+        conn.execute(
+            branch.insert().values(
+                id=branch_id, code="B1", name="营业部", address="北京", postcode="", phone="",
+                complaint_phone="", opening_hours="", landmarks=[], transit=[], trading_unit="",
+                created_at=old, updated_at=old, version=1,
+            )
+        )  # fmt: skip
+        # At 0001 nothing stops two firm-wide rows with the same key.
+        rows = [
+            (1, "gifts", None, {"cap": 100}, old),
+            (2, "gifts", None, {"cap": 300}, new),  # the newest: kept
+            (3, "gifts", branch_id, {"cap": 50}, old),  # a branch override: kept
+            (4, "tiers", None, {"core": 1}, old),
+        ]
+        for n, key, branch_ref, value, at in rows:
+            conn.execute(
+                policy.insert().values(
+                    id=uuid.UUID(int=n), key=key, branch_id=branch_ref, value=value, description="",
+                    created_at=at, updated_at=at, version=1,
+                )
+            )  # fmt: skip
+    migrate.upgrade(empty_engine, revision="0002")
+    assert current_revision(empty_engine) == "0002"
+    with empty_engine.connect() as conn:
+        kept = conn.execute(sa.select(policy.c.id).order_by(policy.c.id)).scalars()
+        assert list(kept) == [uuid.UUID(int=2), uuid.UUID(int=3), uuid.UUID(int=4)]
+    with pytest.raises(sa.exc.IntegrityError), empty_engine.begin() as conn:
+        conn.execute(
+            policy.insert().values(
+                id=uuid.UUID(int=5), key="tiers", branch_id=None, value={}, description="",
+                created_at=new, updated_at=new, version=1,
+            )
+        )  # fmt: skip
+
+
 def test_every_revision_has_an_upgrade_test() -> None:
     revisions = {rev.revision for rev in script().walk_revisions()}
     missing = revisions - set(UPGRADE_TESTS)

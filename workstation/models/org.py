@@ -84,12 +84,23 @@ class Staff(Synced, Base):
 class Policy(Synced, Base):
     """A configurable rule set (thresholds, bands, rates) as versioned JSON.
 
-    ``branch_id`` empty = firm-wide; a branch row with the same key overrides it.
+    ``branch_id`` empty = firm-wide; a branch row with the same key overrides it. One row per key
+    and branch, and one firm-wide row per key: a unique constraint treats NULLs as distinct, so the
+    firm-wide rule needs its own partial index (migration 0002).
     """
 
     __tablename__ = "policy"
     __sync__ = SyncDirection.PULL
-    __table_args__ = (sa.UniqueConstraint("key", "branch_id"),)
+    __table_args__ = (
+        sa.UniqueConstraint("key", "branch_id"),
+        sa.Index(
+            "uq_policy_firm_wide_key",
+            "key",
+            unique=True,
+            sqlite_where=sa.text("branch_id IS NULL"),
+            postgresql_where=sa.text("branch_id IS NULL"),
+        ),
+    )
 
     key: Mapped[str] = mapped_column(sa.String(60))
     branch_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("branch.id"), default=None)
