@@ -252,3 +252,89 @@ class OutcomeRequired(UserError):
     code = "reception.outcome_required"
     zh = "结束服务前请选择办理结果。"
     en = "Choose the outcome before closing the visit."
+
+
+# --- printed documents and printing ----------------------------------------------------------------
+
+
+class DocumentNotFound(UserError):
+    code = "documents.not_found"
+    zh = "找不到单据编号为 {doc_no} 的单据。请确认扫描的是本营业部打印的单据。"
+    en = "No document numbered {doc_no}. Check that it was printed at this branch."
+
+
+class DocumentOtherBranch(UserError):
+    code = "documents.other_branch"
+    zh = "单据 {doc_no} 属于{branch}，不在本营业部，不能在此登记。"
+    en = "Document {doc_no} belongs to {branch}, not this branch; it cannot be recorded here."
+
+
+class ScanInvalid(UserError):
+    code = "documents.bad_scan"
+    zh = "扫描内容不是有效的单据编号：{reason}。请对准单据右上角的二维码重新扫描。"
+    en = "The scan is not a document number: {reason}. Scan the QR code at the top right of the form again."
+
+
+class PaperNotTracked(UserError):
+    code = "documents.not_tracked"
+    zh = "单据 {doc_no}（{title}）无需回收纸质件，不做归档登记。"
+    en = "Document {doc_no} ({title}) does not come back on paper and is not tracked."
+
+
+class PaperAlreadyArchived(UserError):
+    code = "documents.archived"
+    zh = "单据 {doc_no}（{title}）已于 {when} 归档，无需再次扫描。"
+    en = "Document {doc_no} ({title}) was archived on {when}; there is nothing more to record."
+
+
+class PaperMoveRefused(UserError):
+    code = "documents.bad_move"
+    zh = "单据 {doc_no} 当前为“{current}”，不能改为“{target}”：{reason}"
+    en = "Document {doc_no} is “{current}” and cannot become “{target}”: {reason}"
+
+
+class AlreadyPrinted(UserError):
+    code = "documents.already_printed"
+    zh = "单据 {doc_no} 已打印过原件（{when}，{printer}）。再次打印请选择“补打副本”；如原件未打出，请主管补打原件。"
+    en = (
+        "Document {doc_no} was already printed ({when}, {printer}). Print a copy instead; if the original "
+        "did not come out, a supervisor can print it again."
+    )
+
+
+class PrintError(UserError):
+    """The printing system could not take or finish a job."""
+
+    code = "print.failed"
+    zh = "打印失败：{detail}"
+    en = "Printing failed: {detail}"
+
+
+class PrintSystemUnavailable(PrintError):
+    code = "print.unavailable"
+    zh = "无法连接打印服务：{detail}。请联系技术支持检查打印服务，或稍后重试。"
+    en = "The printing system is not available: {detail}. Ask support to check it, or try again later."
+
+
+class PrintCommandMissing(PrintError):
+    code = "print.command_missing"
+    zh = "本机未安装打印命令 {command}（CUPS 客户端）。请联系技术支持安装打印组件。"
+    en = "The print command {command} (CUPS client) is not installed. Ask support to install printing."
+
+
+class PrinterNotFound(PrintError):
+    code = "print.no_printer"
+    zh = "找不到打印机“{printer}”。请在打印机列表中重新选择。"
+    en = "There is no printer “{printer}”. Choose one from the list."
+
+
+class PrinterRefused(PrintError):
+    code = "print.refused"
+    zh = "打印机“{printer}”未接受打印任务：{detail}"
+    en = "The printer “{printer}” did not accept the job: {detail}"
+
+
+class PrintCopiesInvalid(PrintError):
+    code = "print.copies"
+    zh = "打印份数应为 1 到 {maximum} 份（当前 {copies}）。"
+    en = "Copies must be between 1 and {maximum} (not {copies})."
