@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 
 from workstation import migrate
 
@@ -36,7 +37,7 @@ def add_test_revision(
     """Point workstation.migrate at a copy of the migrations with one more revision; return it."""
     target = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, target, ignore=shutil.ignore_patterns("__pycache__"))
-    head = migrate.ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
     source = f'''"""test revision"""
 
 import sqlalchemy as sa
@@ -56,4 +57,5 @@ def downgrade() -> None:
 '''
     (target / "versions" / f"{TEST_REVISION}.py").write_text(source, encoding="utf-8")
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", target)
+    monkeypatch.setattr(migrate, "HEAD", TEST_REVISION)  # the start-up fast path compares with HEAD
     return TEST_REVISION

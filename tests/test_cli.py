@@ -15,6 +15,7 @@ import pytest
 
 from workstation import cli, paths
 from workstation.migrate import SchemaPlan
+from workstation.migrations import HEAD
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -79,7 +80,7 @@ def test_status_upgrade_status(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     code, out, _ = run(capsys, "--db", db, "db", "upgrade")
     assert code == 0 and "无需升级" in out
     code, out, _ = run(capsys, "--db", db, "db", "status", "--check")
-    assert code == 0 and "已是最新" in out and "当前版本：0001" in out
+    assert code == 0 and "已是最新" in out and f"当前版本：{HEAD}" in out
 
 
 def test_upgrade_reports_the_backup(

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -527,7 +528,7 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was_and_keeps_the_backup(
     assert len(backups) == 1
     assert str(backups[0]) in caught.value.message()
     assert "half_done" not in table_names(db_file)
-    assert migrate.ScriptDirectory.from_config(migrate.alembic_config()).get_current_head() == "9001_test"
+    assert ScriptDirectory.from_config(migrate.alembic_config()).get_current_head() == "9001_test"
 
 
 def test_a_migration_raising_a_python_error_is_a_migration_failure(
