@@ -1,0 +1,705 @@
+"""Printed documents: numbering, the stored record of every form, printing, and the paper archive.
+
+A form handed to a client becomes a :class:`~workstation.models.PrintedDocument`: it gets a
+document number (carried by its QR code), the exact data it was rendered from (so a reprint is
+the same PDF but for the 副本/COPY mark), the PDF's SHA-256 and page count. Every print is a
+:class:`~workstation.models.PrintJob`, written even when the printer fails. A form that must come
+back signed then moves through ``printed → signed → scanned → sent → archived`` as a USB scanner
+types its QR code at each station.
+
+Numbers look like ``KH-BJGM01-20261125-0001``: the form family, the branch code (letters and
+digits only), the branch's business date and a sequence per family, branch and day. The branch
+code keeps numbers unique in the central database, where every branch's documents meet.
+Numbering is safe when two counters print at once: SQLite serialises writers (``BEGIN
+IMMEDIATE``) and PostgreSQL takes a transaction advisory lock per family, branch and day.
+
+Every function returns frozen dataclasses, never ORM objects, so the UI can use the results on
+any thread. Functions taking a ``session`` work inside the caller's transaction
+(``Store.write()`` for changes); :func:`print_document` takes the store because it must not hold
+a transaction while the printer works, and must log the job even when printing fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+import uuid
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from workstation import errors
+from workstation.clock import BRANCH_TZ, business_date, local, utcnow
+from workstation.domain import PaperStatus, Role
+from workstation.errors import FieldProblem, ValidationError
+from workstation.forms.base import PageSize
+from workstation.forms.catalog import FORMS, get_form
+from workstation.models import Branch, PrintedDocument, PrintJob, Staff
+from workstation.printing import spool
+from workstation.services import audit
+from workstation.services.actor import Actor
+from workstation.store import Store
+
+FAMILY_PREFIX: dict[str, str] = {
+    "account-application": "KH",
+    "risk-assessment": "PG",
+    "suitability-match": "PP",
+    "suitability-mismatch": "BP",
+    "risk-disclosure": "JS",
+    "bank-custody": "CG",
+    "crs-declaration": "CRS",
+    "beneficial-owner": "SY",
+    "transfer-in": "ZH",
+    "gift-receipt": "LP",
+    "queue-ticket": "PD",
+    "appointment": "YY",
+}
+"""Form code → number prefix (the form family), as on the forms' sample numbers."""
+
+DOC_NO_PATTERN = re.compile(r"([A-Z]{2,4})-([A-Z0-9]{1,20})-(\d{8})-(\d{4,6})")
+SEQUENCE_DIGITS = 4
+MAX_SCAN_LENGTH = 60
+PAPER_STEPS: tuple[PaperStatus, ...] = (
+    PaperStatus.PRINTED,
+    PaperStatus.SIGNED,
+    PaperStatus.SCANNED,
+    PaperStatus.SENT,
+    PaperStatus.ARCHIVED,
+)
+"""The paper life of a form that must come back signed, in order."""
+OUTSTANDING: tuple[PaperStatus, ...] = PAPER_STEPS[:-1]
+
+CREATE_ROLES = (Role.RECEPTION, Role.CLERK, Role.REVIEWER, Role.SUPERVISOR)
+PAPER_ROLES = (Role.CLERK, Role.REVIEWER, Role.SUPERVISOR)
+CORRECT_ROLES = (Role.SUPERVISOR,)
+DEFAULT_WAIT_SECONDS = 30.0
+"""How long :func:`print_document` follows a job before logging it as still queued."""
+
+_MEDIA = {PageSize.A4: "A4", PageSize.A5: "A5", PageSize.SLIP_80MM: None}
+"""``lp -o media=`` per page size; a thermal slip printer keeps its own roll width."""
+
+
+# --- what callers get back ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """A printed document as screens list it (plain data, safe across threads)."""
+
+    document_id: uuid.UUID
+    doc_no: str
+    form_code: str
+    title: str
+    branch_id: uuid.UUID
+    client_id: uuid.UUID | None
+    client_name: str
+    application_id: uuid.UUID | None
+    visit_id: uuid.UUID | None
+    gift_issue_id: uuid.UUID | None
+    sha256: str
+    pages: int
+    paper_status: PaperStatus
+    paper_status_at: datetime | None
+    created_at: datetime
+    created_by_id: uuid.UUID
+    reviewer_id: uuid.UUID | None
+
+    @property
+    def business_date(self) -> date:
+        """The branch's calendar day the document was made on."""
+        return local(self.created_at).date()
+
+    @property
+    def must_come_back(self) -> bool:
+        """The signed paper is tracked until archived."""
+        return self.paper_status is not PaperStatus.NOT_REQUIRED
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    """One print of a document as it was logged.
+
+    ``status``: ``completed`` (the spooler finished it), ``queued`` (still waiting when we
+    stopped following it, see ``detail``), ``sent`` (not followed), ``failed`` or ``cancelled``
+    (``error`` says why, in Chinese).
+    """
+
+    job_id: uuid.UUID
+    document_id: uuid.UUID
+    doc_no: str
+    printer: str
+    copies: int
+    is_reprint: bool
+    job_ref: str
+    status: str
+    error: str = ""
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("completed", "queued", "sent")
+
+
+@dataclass(frozen=True)
+class PrintJobView:
+    """A logged print job, for a document's history."""
+
+    job_id: uuid.UUID
+    document_id: uuid.UUID
+    printer: str
+    copies: int
+    is_reprint: bool
+    printed_by_id: uuid.UUID
+    printed_at: datetime
+    job_ref: str
+    status: str
+    error: str
+
+
+@dataclass(frozen=True)
+class PaperMove:
+    """A change of a document's paper status; ``message`` is what the scan station shows."""
+
+    document: DocumentView
+    previous: PaperStatus
+    current: PaperStatus
+
+    @property
+    def message(self) -> str:
+        return f"{self.document.doc_no} {self.document.title}：{self.previous.label} → {self.current.label}"
+
+
+@dataclass(frozen=True)
+class OutstandingGroup:
+    """Documents still to come back or be archived, for one client on one business day."""
+
+    day: date
+    client_id: uuid.UUID | None
+    client_name: str
+    documents: tuple[DocumentView, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.documents)
+
+
+# --- numbers -----------------------------------------------------------------------------------
+
+
+def family_prefix(form_code: str) -> str:
+    """The number prefix of ``form_code``; raises :class:`~workstation.errors.NotFound` if unknown."""
+    get_form(form_code)
+    return FAMILY_PREFIX.get(form_code, "DJ")  # 单据: a form added without a family still numbers
+
+
+def branch_tag(code: str) -> str:
+    """The branch code as it appears in numbers: letters and digits, upper case (``BJ-GM01`` → ``BJGM01``)."""
+    tag = re.sub(r"[^A-Za-z0-9]", "", code).upper()[:20]
+    return tag or "BR"
+
+
+def _lock_numbering(session: Session, stem: str) -> None:
+    """Serialise numbering of one family, branch and day (SQLite's BEGIN IMMEDIATE already does)."""
+    if session.get_bind().dialect.name == "postgresql":
+        key = zlib.crc32(f"doc_no:{stem}".encode()) - 2**31
+        session.execute(sa.select(sa.func.pg_advisory_xact_lock(key)))
+
+
+def next_doc_no(session: Session, branch_id: uuid.UUID, form_code: str, *, day: date | None = None) -> str:
+    """The next free number of ``form_code``'s family at the branch on ``day`` (default: today).
+
+    Call it in the write transaction that stores the document: the number is only reserved by
+    the stored row (and the lock held until commit).
+    """
+    branch = session.get(Branch, branch_id)
+    if branch is None:
+        raise errors.NotFound(what="本营业部")
+    day = day or business_date()
+    stem = f"{family_prefix(form_code)}-{branch_tag(branch.code)}-{day:%Y%m%d}-"
+    _lock_numbering(session, stem)
+    highest = session.scalar(
+        sa.select(PrintedDocument.doc_no)
+        .where(PrintedDocument.branch_id == branch_id, PrintedDocument.doc_no.like(stem + "%"))
+        .order_by(sa.func.length(PrintedDocument.doc_no).desc(), PrintedDocument.doc_no.desc())
+        .limit(1)
+    )
+    sequence = int(highest[len(stem) :]) + 1 if highest and highest[len(stem) :].isdigit() else 1
+    return f"{stem}{sequence:0{SEQUENCE_DIGITS}d}"
+
+
+# --- creating and rendering ----------------------------------------------------------------------
+
+
+def _page_count(pdf: bytes) -> int:
+    """Pages of a ReportLab PDF: its page objects (ReportLab writes no object streams)."""
+    return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", pdf))
+
+
+def _as_json(data: Mapping[str, Any]) -> dict[str, Any]:
+    """``data`` as the database will give it back, so what is rendered is exactly what is stored."""
+    try:
+        copied: dict[str, Any] = json.loads(json.dumps(dict(data), ensure_ascii=False, allow_nan=False))
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(
+            [FieldProblem("", f"表单数据无法保存：{exc}", f"Form data cannot be stored: {exc}")]
+        ) from None
+    return copied
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, Mapping):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+def create_document(
+    session: Session,
+    actor: Actor,
+    form_code: str,
+    data: Mapping[str, Any],
+    *,
+    client_id: uuid.UUID | None = None,
+    application_id: uuid.UUID | None = None,
+    visit_id: uuid.UUID | None = None,
+    gift_issue_id: uuid.UUID | None = None,
+    reviewer_id: uuid.UUID | None = None,
+) -> DocumentView:
+    """Number, validate, render and store a form for the actor's branch (in ``Store.write()``).
+
+    The number replaces any ``doc_no`` in ``data``. The stored data is exactly what was rendered.
+    A form that must come back signed starts as ``printed``; others are ``not_required``.
+
+    Raises:
+        PermissionDenied: the actor may not print forms.
+        NotFound: unknown form code.
+        ValidationError: every problem of the data at once, including characters no font prints.
+    """
+    from workstation.printing import render  # ReportLab only when rendering
+
+    actor.require(CREATE_ROLES, "打印单据")
+    form = get_form(form_code)
+    if not isinstance(data, Mapping):
+        raise ValidationError([FieldProblem("", "表单数据应为 JSON 对象", "Form data must be a JSON object")])
+    # Check before taking a number, with a placeholder of the real number's shape.
+    draft = _as_json({**data, "doc_no": f"{family_prefix(form_code)}-X-00000000-0000"})
+    found = render.problems(form, draft)
+    if _has_nul(draft):
+        found.append(FieldProblem("", "表单数据含有空字符（\\0）", "Form data contains a NUL character"))
+    if found:
+        raise ValidationError(found)
+    doc_no = next_doc_no(session, actor.branch_id, form_code)
+    final = {**draft, "doc_no": doc_no}
+    pdf = render.render(form_code, final)
+    must_return = form.must_return_signed
+    now = utcnow()
+    doc = PrintedDocument(
+        branch_id=actor.branch_id,
+        doc_no=doc_no,
+        form_code=form_code,
+        title=form.title,
+        client_id=client_id,
+        application_id=application_id,
+        visit_id=visit_id,
+        gift_issue_id=gift_issue_id,
+        data=final,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        pages=_page_count(pdf),
+        paper_status=PaperStatus.PRINTED if must_return else PaperStatus.NOT_REQUIRED,
+        paper_status_at=now if must_return else None,
+        created_by_id=actor.staff_id,
+        reviewer_id=reviewer_id,
+    )
+    session.add(doc)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "document.create",
+        entity="printed_document",
+        entity_id=doc.id,
+        doc_no=doc_no,
+        form=form_code,
+        pages=doc.pages,
+        sha256=doc.sha256,
+    )
+    return _view(doc)
+
+
+def get_document(session: Session, document_id: uuid.UUID) -> DocumentView:
+    """The document with ``document_id``; raises :class:`~workstation.errors.NotFound`."""
+    return _view(_load(session, document_id))
+
+
+def find_document(session: Session, doc_no: str) -> DocumentView:
+    """The document numbered ``doc_no`` (exactly); raises :class:`~workstation.errors.DocumentNotFound`."""
+    return _view(_by_number(session, doc_no))
+
+
+def render_document(session: Session, document_id: uuid.UUID, *, copy: bool) -> bytes:
+    """The document's PDF rendered again from its stored data; ``copy`` adds the 副本/COPY mark.
+
+    Without ``copy`` the bytes equal the original's (rendering is deterministic), so the stored
+    SHA-256 still matches unless the fonts or layout changed since.
+    """
+    from workstation.printing import render
+
+    doc = _load(session, document_id)
+    return render.render(doc.form_code, doc.data, copy=copy)
+
+
+def _load(session: Session, document_id: uuid.UUID) -> PrintedDocument:
+    doc = session.get(PrintedDocument, document_id)
+    if doc is None or doc.deleted_at is not None:
+        raise errors.NotFound(what="该单据")
+    return doc
+
+
+def _by_number(session: Session, doc_no: str) -> PrintedDocument:
+    doc = session.scalars(
+        sa.select(PrintedDocument).where(PrintedDocument.doc_no == doc_no, PrintedDocument.deleted_at.is_(None))
+    ).one_or_none()
+    if doc is None:
+        raise errors.DocumentNotFound(doc_no=doc_no)
+    return doc
+
+
+def _view(doc: PrintedDocument) -> DocumentView:
+    name = doc.data.get("client_name") if isinstance(doc.data, Mapping) else None
+    return DocumentView(
+        document_id=doc.id,
+        doc_no=doc.doc_no,
+        form_code=doc.form_code,
+        title=doc.title,
+        branch_id=doc.branch_id,
+        client_id=doc.client_id,
+        client_name=name if isinstance(name, str) else "",
+        application_id=doc.application_id,
+        visit_id=doc.visit_id,
+        gift_issue_id=doc.gift_issue_id,
+        sha256=doc.sha256,
+        pages=doc.pages,
+        paper_status=doc.paper_status,
+        paper_status_at=doc.paper_status_at,
+        created_at=doc.created_at,
+        created_by_id=doc.created_by_id,
+        reviewer_id=doc.reviewer_id,
+    )
+
+
+# --- printing ------------------------------------------------------------------------------------
+
+
+def print_document(
+    store: Store,
+    actor: Actor,
+    document_id: uuid.UUID,
+    printer: str,
+    copies: int = 1,
+    *,
+    reprint: bool,
+    backend: spool.PrintBackend | None = None,
+    wait_seconds: float = DEFAULT_WAIT_SECONDS,
+) -> PrintOutcome:
+    """Render the document (marked 副本/COPY when ``reprint``), spool it and log the job.
+
+    Runs off the GUI thread: it follows the job for up to ``wait_seconds`` (0: not at all). The
+    job is logged as soon as the spooler answers, then updated with the final state; a printer
+    failure is logged too (``status="failed"``) and returned, not raised.
+
+    Raises:
+        PermissionDenied: the actor may not print.
+        NotFound, DocumentOtherBranch: no such document at this branch.
+        AlreadyPrinted: an original was printed before and ``reprint`` is false (supervisors may).
+        PrinterNotFound, PrintCopiesInvalid: the printer name or copies cannot be right
+            (nothing is logged: nothing was attempted).
+        ConflictError, StoreError: the log could not be written.
+    """
+    actor.require(CREATE_ROLES, "打印单据")
+    spool.check_printer_name(printer)
+    spool.check_copies(copies)
+    with store.read() as session:
+        doc = _load(session, document_id)
+        _require_branch(session, actor, doc)
+        if not reprint and not actor.has_any(CORRECT_ROLES):
+            _refuse_second_original(session, doc)
+        doc_no, title, form_code = doc.doc_no, doc.title, doc.form_code
+        pdf = render_document(session, document_id, copy=reprint)
+    backend = backend or spool.default_backend()
+    job_ref, status, error = "", "sent", ""
+    try:
+        job_ref = backend.submit(
+            pdf,
+            printer,
+            title=f"{doc_no} {title}{'（副本）' if reprint else ''}",
+            copies=copies,
+            media=_MEDIA[get_form(form_code).page_size],
+        )
+    except errors.PrintError as exc:
+        status, error = "failed", exc.message()
+    with store.write() as session:
+        job = PrintJob(
+            branch_id=actor.branch_id,
+            document_id=document_id,
+            printer=printer,
+            copies=copies,
+            is_reprint=reprint,
+            printed_by_id=actor.staff_id,
+            printed_at=utcnow(),
+            job_ref=job_ref,
+            status=status,
+            error=error[:500],
+        )
+        session.add(job)
+        session.flush()
+        job_id = job.id
+        audit.record(
+            session,
+            actor,
+            "document.reprint" if reprint else "document.print",
+            entity="printed_document",
+            entity_id=document_id,
+            doc_no=doc_no,
+            printer=printer,
+            copies=copies,
+            job_ref=job_ref,
+            status=status,
+        )
+    detail = ""
+    if job_ref and wait_seconds > 0:
+        status, error, detail = _follow(backend, job_ref, wait_seconds)
+        with store.write() as session:
+            row = session.get(PrintJob, job_id)
+            if row is not None:
+                row.status = status
+                row.error = error[:500]
+    return PrintOutcome(job_id, document_id, doc_no, printer, copies, reprint, job_ref, status, error, detail)
+
+
+def _follow(backend: spool.PrintBackend, job_ref: str, wait_seconds: float) -> tuple[str, str, str]:
+    """``(status, error, detail)`` of a spooled job after following it for ``wait_seconds``."""
+    try:
+        result = backend.wait(job_ref, wait_seconds)
+    except errors.PrintError as exc:
+        return "sent", "", f"无法查询打印任务状态：{exc.message()}"
+    if result.state is spool.JobState.COMPLETED:
+        return "completed", "", ""
+    if result.state is spool.JobState.FAILED:
+        return "failed", f"打印机中止了任务 {job_ref}（{result.detail or '原因未知'}）", ""
+    if result.state is spool.JobState.CANCELLED:
+        return "cancelled", f"打印任务 {job_ref} 已被取消", ""
+    if result.state is spool.JobState.PENDING:
+        why = f"：{result.detail}" if result.detail else ""
+        return "queued", "", f"打印任务 {job_ref} 仍在队列中{why}"
+    return "sent", "", ""
+
+
+def _refuse_second_original(session: Session, doc: PrintedDocument) -> None:
+    earlier = session.scalars(
+        sa.select(PrintJob)
+        .where(PrintJob.document_id == doc.id, PrintJob.is_reprint.is_(False), PrintJob.status != "failed")
+        .order_by(PrintJob.printed_at.desc())
+        .limit(1)
+    ).first()
+    if earlier is not None:
+        when = f"{local(earlier.printed_at):%Y-%m-%d %H:%M}"
+        raise errors.AlreadyPrinted(doc_no=doc.doc_no, when=when, printer=earlier.printer)
+
+
+def print_jobs(session: Session, document_id: uuid.UUID) -> list[PrintJobView]:
+    """Every print of the document, oldest first."""
+    rows = session.scalars(
+        sa.select(PrintJob).where(PrintJob.document_id == document_id).order_by(PrintJob.printed_at, PrintJob.id)
+    )
+    return [
+        PrintJobView(
+            r.id,
+            r.document_id,
+            r.printer,
+            r.copies,
+            r.is_reprint,
+            r.printed_by_id,
+            r.printed_at,
+            r.job_ref,
+            r.status,
+            r.error,
+        )
+        for r in rows
+    ]
+
+
+# --- the paper archive ---------------------------------------------------------------------------
+
+
+def parse_scan(text: str) -> str:
+    """The document number in what a USB scanner typed (QR content plus Enter).
+
+    Full-width characters (a Chinese input method left on), surrounding spaces and the final
+    CR/LF/Tab are tolerated; lower case is upper-cased.
+
+    Raises:
+        ScanInvalid: empty, too long, control characters inside, or not a document number.
+    """
+    if not isinstance(text, str):
+        raise errors.ScanInvalid(reason="内容为空")
+    cleaned = unicodedata.normalize("NFKC", text).strip(" \t\r\n\u3000")
+    if not cleaned:
+        raise errors.ScanInvalid(reason="内容为空")
+    if len(cleaned) > MAX_SCAN_LENGTH:
+        raise errors.ScanInvalid(reason=f"内容过长（{len(cleaned)} 个字符）")
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in cleaned):
+        raise errors.ScanInvalid(reason="含有控制字符")
+    number = cleaned.upper()
+    if not DOC_NO_PATTERN.fullmatch(number):
+        raise errors.ScanInvalid(reason=f"“{cleaned[:30]}”不是单据编号格式（如 KH-BJGM01-20261125-0001）")
+    return number
+
+
+def advance_paper(session: Session, actor: Actor, scanned_text: str, *, target: PaperStatus | None = None) -> PaperMove:
+    """Move the scanned document one step along printed → signed → scanned → sent → archived.
+
+    ``target`` is the step the scanning station records (e.g. the archive room passes
+    ``ARCHIVED``): a document not exactly one step before it is refused, so a form is never
+    archived without having been scanned, nor moved back by a second scan.
+
+    Raises:
+        PermissionDenied: the actor may not record paper.
+        ScanInvalid: the scan is not a document number.
+        DocumentNotFound, DocumentOtherBranch: no such document at this branch.
+        PaperNotTracked: the form does not come back on paper.
+        PaperAlreadyArchived: nothing more to record.
+        PaperMoveRefused: ``target`` would skip a step or go backwards.
+    """
+    actor.require(PAPER_ROLES, "登记单据回收")
+    doc = _by_number(session, parse_scan(scanned_text))
+    _require_branch(session, actor, doc)
+    current = _tracked_status(doc)
+    following = PAPER_STEPS[PAPER_STEPS.index(current) + 1]
+    if target is not None and target is not following:
+        _refuse(doc, current, target)
+    return _move(session, actor, doc, following, reason="")
+
+
+def set_paper_status(
+    session: Session, actor: Actor, document_id: uuid.UUID, status: PaperStatus, *, reason: str = ""
+) -> PaperMove:
+    """A supervisor sets a document's paper status explicitly (corrections, lost scans).
+
+    One step forward needs no reason; going back or skipping steps needs ``reason`` (audited).
+
+    Raises:
+        PermissionDenied: not a supervisor.
+        NotFound, DocumentOtherBranch: no such document at this branch.
+        PaperNotTracked: the form does not come back on paper.
+        PaperMoveRefused: same status, ``not_required`` as target, or no reason where one is needed.
+    """
+    actor.require(CORRECT_ROLES, "更改单据纸质件状态")
+    doc = _load(session, document_id)
+    _require_branch(session, actor, doc)
+    if doc.paper_status is PaperStatus.NOT_REQUIRED:
+        raise errors.PaperNotTracked(doc_no=doc.doc_no, title=doc.title)
+    current = doc.paper_status
+    if status not in PAPER_STEPS:
+        raise errors.PaperMoveRefused(
+            doc_no=doc.doc_no, current=current.label, target=status.label, reason="需回收的单据不能改为无需回收"
+        )
+    if status is current:
+        raise errors.PaperMoveRefused(doc_no=doc.doc_no, current=current.label, target=status.label, reason="状态未变")
+    reason = reason.strip()
+    one_step = PAPER_STEPS.index(status) == PAPER_STEPS.index(current) + 1
+    if not one_step and not reason:
+        raise errors.PaperMoveRefused(
+            doc_no=doc.doc_no, current=current.label, target=status.label, reason="回退或跳过步骤须填写原因"
+        )
+    return _move(session, actor, doc, status, reason=reason[:200])
+
+
+def _tracked_status(doc: PrintedDocument) -> PaperStatus:
+    if doc.paper_status is PaperStatus.NOT_REQUIRED:
+        raise errors.PaperNotTracked(doc_no=doc.doc_no, title=doc.title)
+    if doc.paper_status is PaperStatus.ARCHIVED:
+        when = f"{local(doc.paper_status_at):%Y-%m-%d %H:%M}" if doc.paper_status_at else "此前"
+        raise errors.PaperAlreadyArchived(doc_no=doc.doc_no, title=doc.title, when=when)
+    return doc.paper_status
+
+
+def _refuse(doc: PrintedDocument, current: PaperStatus, target: PaperStatus) -> None:
+    if target not in PAPER_STEPS or PAPER_STEPS.index(target) <= PAPER_STEPS.index(current):
+        reason = "不能回退，该单据已登记过此步骤"
+    else:
+        missing = PAPER_STEPS[PAPER_STEPS.index(current) + 1]
+        reason = f"不能跳过步骤，请先登记“{missing.label}”"
+    raise errors.PaperMoveRefused(doc_no=doc.doc_no, current=current.label, target=target.label, reason=reason)
+
+
+def _move(session: Session, actor: Actor, doc: PrintedDocument, status: PaperStatus, *, reason: str) -> PaperMove:
+    previous = doc.paper_status
+    doc.paper_status = status
+    doc.paper_status_at = utcnow()
+    session.flush()
+    details: dict[str, Any] = {"doc_no": doc.doc_no, "from": previous.value, "to": status.value}
+    if reason:
+        details["reason"] = reason
+    audit.record(session, actor, "document.paper", entity="printed_document", entity_id=doc.id, **details)
+    return PaperMove(_view(doc), previous, status)
+
+
+def _require_branch(session: Session, actor: Actor, doc: PrintedDocument) -> None:
+    if doc.branch_id != actor.branch_id:
+        branch = session.get(Branch, doc.branch_id)
+        raise errors.DocumentOtherBranch(doc_no=doc.doc_no, branch=branch.name if branch else "其他营业部")
+
+
+def outstanding_documents(
+    session: Session, branch_id: uuid.UUID, *, client_id: uuid.UUID | None = None, day: date | None = None
+) -> list[DocumentView]:
+    """Documents of the branch that must come back and are not archived yet, oldest first.
+
+    ``client_id`` keeps one client's; ``day`` keeps those made on that business date.
+    """
+    stmt = sa.select(PrintedDocument).where(
+        PrintedDocument.branch_id == branch_id,
+        PrintedDocument.paper_status.in_(OUTSTANDING),
+        PrintedDocument.deleted_at.is_(None),
+    )
+    if client_id is not None:
+        stmt = stmt.where(PrintedDocument.client_id == client_id)
+    if day is not None:
+        start = datetime.combine(day, time.min, tzinfo=BRANCH_TZ)
+        stmt = stmt.where(PrintedDocument.created_at >= start, PrintedDocument.created_at < start + timedelta(days=1))
+    rows = session.scalars(stmt.order_by(PrintedDocument.created_at, PrintedDocument.doc_no))
+    return [_view(row) for row in rows]
+
+
+def outstanding_by_client_and_day(
+    session: Session, branch_id: uuid.UUID, *, day: date | None = None
+) -> list[OutstandingGroup]:
+    """:func:`outstanding_documents` grouped per business day (oldest first) and client."""
+    groups: dict[tuple[date, uuid.UUID | None, str], list[DocumentView]] = {}
+    for view in outstanding_documents(session, branch_id, day=day):
+        key = (view.business_date, view.client_id, view.client_name if view.client_id is None else "")
+        groups.setdefault(key, []).append(view)
+    out = [OutstandingGroup(d, client, docs[0].client_name, tuple(docs)) for (d, client, _), docs in groups.items()]
+    return sorted(out, key=lambda g: (g.day, g.client_name, str(g.client_id)))
+
+
+def staff_names(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Staff id → name, for showing who made or printed documents."""
+    if not ids:
+        return {}
+    return dict(session.execute(sa.select(Staff.id, Staff.name).where(Staff.id.in_(ids))).tuples().all())
+
+
+def form_families() -> dict[str, str]:
+    """Form code → number prefix for every form in the catalogue (for the Documents page filter)."""
+    return {code: family_prefix(code) for code in FORMS}
