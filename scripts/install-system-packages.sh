@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Install the Debian packages listed in scripts/system-packages.txt (or the files given) that are
-# missing. Does nothing, quickly and without apt-get update, when all are installed. Uses sudo
+# Install the missing Debian packages listed in scripts/packages-runtime.txt and
+# scripts/packages-test.txt (or in the list files given as arguments).
+# Does nothing, quickly and without apt-get update, when all are installed. Uses sudo
 # when not root; without root or sudo it lists what is missing and fails.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 lists=("$@")
-((${#lists[@]})) || lists=(scripts/system-packages.txt)
+((${#lists[@]})) || lists=(scripts/packages-runtime.txt scripts/packages-test.txt)
 
 mapfile -t wanted < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "${lists[@]}" | grep -v '^$' | sort -u)
 missing=()

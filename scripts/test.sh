@@ -4,7 +4,7 @@
 #   scripts/test.sh [pytest arguments…]
 #
 # On a fresh Debian 12 machine it first installs the missing system packages
-# (scripts/system-packages.txt, with sudo when not root) and starts cupsd.
+# (scripts/packages-*.txt, with sudo when not root) and starts cupsd.
 # Environment: WORKSTATION_VENV (default .venv) picks the virtualenv; it is created with
 # `python3 -m venv` and the project installed editable with its dev extras, once (again only when
 # pyproject.toml changes). Checks: ruff check, ruff format --check, mypy (strict on the core),
