@@ -245,3 +245,31 @@ def test_cups_pdf_output_is_not_our_bytes(cups: spool.CupsBackend, outputs: list
     assert output.read_bytes() != pdf
     info = subprocess.run(["pdfinfo", str(output)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Pages:\s+1\b", info)
+
+
+def test_cli_print_lists_queues_and_prints_to_the_named_one(
+    cups: spool.CupsBackend, outputs: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workstation.printing import cli
+
+    assert cli.main(["print", "--list-printers"]) == 0
+    assert QUEUE in capsys.readouterr().out
+    pdf = tmp_path / "slip.pdf"
+    pdf.write_bytes(render.render("appointment", FORMS["appointment"].sample()))
+    assert cli.main(["print", str(pdf), "--printer", QUEUE, "--media", "A5", "--wait", "30"]) == 0
+    said = capsys.readouterr().out
+    job_ref = re.search(r"任务 (\S+)：completed", said)
+    assert job_ref, said
+    outputs.append(find_output(job_ref.group(1)))
+    assert cli.main(["print", str(pdf), "--printer", "NO_SUCH_QUEUE_42"]) == 2
+    assert "找不到打印机" in capsys.readouterr().err
+
+
+def test_cli_print_refuses_what_is_not_a_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from workstation.printing import cli
+
+    text = tmp_path / "note.txt"
+    text.write_text("hello", encoding="utf-8")
+    assert cli.main(["print", str(text), "--printer", QUEUE]) == 2
+    assert "不是 PDF" in capsys.readouterr().err
+    assert cli.main(["print"]) == 2

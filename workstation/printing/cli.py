@@ -5,7 +5,11 @@
     workstation-cli render FORM --data FILE.json --out FILE.pdf [--copy]
     workstation-cli render FORM --sample-json            # print the sample data as JSON
 
-Exit codes: 0 written, 2 invalid data or usage (problems listed on stderr, one per line).
+    workstation-cli print FILE.pdf --printer QUEUE [--copies N] [--media A4] [--wait SECONDS]
+    workstation-cli print --list-printers
+
+Exit codes: 0 written, 2 invalid data or usage (problems listed on stderr, one per line);
+``print``: 0 spooled (and completed when waiting), 1 the printer failed, 2 usage.
 ``FORM`` ``account-opening-package`` takes ``{form code: data}`` for the five account-opening forms.
 """
 
@@ -37,7 +41,64 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, help="PDF file to write")
     parser.add_argument("--copy", action="store_true", help="mark as reprint 副本/COPY")
     parser.set_defaults(func=run)
+    register_print(subparsers)
     return parser
+
+
+def register_print(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``print`` subcommand (a PDF file to a named printer queue); returns its parser."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "print",
+        help="send a PDF to a printer queue (发送 PDF 至打印机)",
+        description="Send a PDF file to a named printer queue (never the default one) and follow the job.",
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="PDF file to print")
+    parser.add_argument("--list-printers", action="store_true", help="list the printer queues")
+    parser.add_argument("--printer", help="queue name, see --list-printers")
+    parser.add_argument("--copies", type=int, default=1)
+    parser.add_argument("--media", default="A4", help="paper size (A4, A5; empty: the printer's)")
+    parser.add_argument("--title", default="", help="job title (default: the file name)")
+    parser.add_argument("--wait", type=float, default=30.0, help="seconds to follow the job (0: do not)")
+    parser.set_defaults(func=run_print)
+    return parser
+
+
+def run_print(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Carry out ``print``; returns the exit code."""
+    from workstation.errors import PrintError
+    from workstation.printing import spool
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    backend = spool.default_backend()
+    try:
+        if args.list_printers:
+            for printer in backend.printers():
+                mark = "*" if printer.is_default else " "
+                print(f"{mark} {printer.name:24} {printer.state}", file=out)
+            return 0
+        if not args.file or not args.printer:
+            print("错误：需要 PDF 文件和 --printer 打印机名（用 --list-printers 查看）", file=err)
+            return 2
+        try:
+            pdf = Path(args.file).read_bytes()
+        except OSError as exc:
+            print(f"错误：无法读取 {args.file}：{exc}", file=err)
+            return 2
+        if not pdf.startswith(b"%PDF-"):
+            print(f"错误：{args.file} 不是 PDF 文件", file=err)
+            return 2
+        title = args.title or Path(args.file).name
+        job_ref = backend.submit(pdf, args.printer, title=title, copies=args.copies, media=args.media or None)
+        print(f"已发送至 {args.printer}：任务 {job_ref}", file=out)
+        if args.wait > 0:
+            status = backend.wait(job_ref, args.wait)
+            print(f"任务 {job_ref}：{status.state.value} {status.detail}".rstrip(), file=out)
+            return 0 if status.state in (spool.JobState.COMPLETED, spool.JobState.PENDING) else 1
+        return 0
+    except PrintError as exc:
+        print(f"错误：{exc.message()}", file=err)
+        return 2 if exc.code in ("print.no_printer", "print.copies") else 1
 
 
 def list_forms(out: TextIO) -> None:
