@@ -35,6 +35,7 @@ fi
 
 export QT_QPA_PLATFORM=offscreen
 export WORKSTATION_REQUIRE_PG=1
+export WORKSTATION_REQUIRE_CUPS=1
 
 failed=()
 run() {
