@@ -14,6 +14,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from workstation import errors
 from workstation.clock import business_date
 from workstation.domain import ServiceLine, VisitOutcome
 from workstation.forms.identity import check_mobile
@@ -188,9 +189,22 @@ def book(store: Store, actor: Actor, branch_id: uuid.UUID, request: AppointmentR
         return Booked(row.code, row.client_name, row.slot_start)
 
 
+def read_table(path: Path) -> list[dict[str, str]]:
+    """:func:`appointments.read_table`, with a damaged XLSX (not a zip archive) reported like any
+    unreadable file instead of escaping as ``BadZipFile`` (the service catches only OSError/ValueError)."""
+    import zipfile
+
+    try:
+        return appointments.read_table(path)
+    except zipfile.BadZipFile as exc:
+        raise errors.ValidationError(
+            [errors.FieldProblem("file", f"无法读取文件：{exc}", f"Cannot read the file: {exc}")]
+        ) from exc
+
+
 def import_file(store: Store, branch_id: uuid.UUID, path: Path) -> ImportReport:
     """Read the call centre's export (outside any transaction), then import it in one write."""
-    rows = appointments.read_table(path)
+    rows = read_table(path)
     with store.write() as session:
         return appointments.import_appointments(session, branch_id, rows)
 

@@ -345,9 +345,7 @@ class CounterPanel(QFrame):
             return
         dialog = TransferDialog(self.current.service_line, self)
         visit_id = self.current.visit_id
-        dialog.accepted.connect(
-            lambda: self._run(lambda store, actor: ops.transfer(store, actor, visit_id, dialog.line))
-        )
+        dialog.accepted.connect(lambda: self._transfer(visit_id, dialog.line))
         self._open(dialog)
 
     def open_finish(self) -> None:
@@ -355,10 +353,15 @@ class CounterPanel(QFrame):
             return
         dialog = OutcomeDialog(self.current.label, self)
         visit_id = self.current.visit_id
-        dialog.accepted.connect(
-            lambda: self._run(lambda store, actor: ops.finish(store, actor, visit_id, dialog.outcome))
-        )
+        dialog.accepted.connect(lambda: self._finish(visit_id, dialog.outcome))
         self._open(dialog)
+
+    # The dialog's choice is read here, on the GUI thread; the task only gets the value.
+    def _transfer(self, visit_id: uuid.UUID, line: ServiceLine) -> None:
+        self._run(lambda store, actor: ops.transfer(store, actor, visit_id, line))
+
+    def _finish(self, visit_id: uuid.UUID, outcome: VisitOutcome | None) -> None:
+        self._run(lambda store, actor: ops.finish(store, actor, visit_id, outcome))
 
     def _open(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
