@@ -1,11 +1,14 @@
-"""The reports screen (placeholder until the daily reports are built)."""
+"""The reports screen: today's figures, then the reception and telesales KPIs with export."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workstation.ui.page import OverviewPage
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+
+from workstation.ui.page import FigureCard, OverviewPage
 from workstation.ui.pages import PageId
+from workstation.ui.reports.kpi import KpiSection
 
 if TYPE_CHECKING:
     from workstation.services.overview import BranchOverview
@@ -42,9 +45,28 @@ class ReportsPage(OverviewPage):
             overview.active_clients,
         ]
 
-    def planned(self) -> list[str]:
-        return [
-            self.tr("按日期区间统计，导出 Excel"),
-            self.tr("电销坐席邀约到店与开户转化"),
-            self.tr("礼品发放汇总与库存对账"),
-        ]
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.setSpacing(10)
+        head = QHBoxLayout()
+        title = QLabel(self.heading(), self)
+        title.setProperty("role", "title")
+        head.addWidget(title)
+        head.addSpacing(16)
+        self.cards = [FigureCard(caption, self) for caption in self.figure_captions()]
+        for card in self.cards:
+            card.setProperty("size", "compact")
+            card.setMinimumWidth(118)
+            head.addWidget(card)
+        head.addStretch(1)
+        layout.addLayout(head)
+        self.status_label = QLabel(self)
+        self.status_label.setProperty("role", "hint")
+        layout.addWidget(self.status_label)
+        self.kpis = KpiSection(self.context, self)
+        layout.addWidget(self.kpis, 1)
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)
+        self.kpis.refresh()
