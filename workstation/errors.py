@@ -338,3 +338,137 @@ class PrintCopiesInvalid(PrintError):
     code = "print.copies"
     zh = "打印份数应为 1 到 {maximum} 份（当前 {copies}）。"
     en = "Copies must be between 1 and {maximum} (not {copies})."
+
+
+# --- gifts -----------------------------------------------------------------------------------------
+
+
+class GiftNotEligible(UserError):
+    code = "gifts.not_eligible"
+    zh = "客户不能领取“{gift}”：{reason}"
+    en = "The client cannot receive “{gift}”: {reason_en}"
+
+
+class GiftAlreadyIssued(UserError):
+    code = "gifts.already_issued"
+    zh = "该客户已领取过活动“{campaign}”的礼品，每位客户每个活动限领一次。"
+    en = "The client has already received a gift of the campaign “{campaign}”; one per client per campaign."
+
+
+class GiftOutOfStock(UserError):
+    code = "gifts.out_of_stock"
+    zh = "“{gift}”库存不足：可用 {available} 件，需要 {wanted} 件。"
+    en = "Not enough “{gift}” in stock: {available} available, {wanted} needed."
+
+
+class ReserveExceedsAllocation(UserError):
+    code = "gifts.reserve_exceeds_allocation"
+    zh = "“{gift}”营业部可分配库存只有 {available} 件，不能为工作站预留 {wanted} 件。"
+    en = "Only {available} “{gift}” are left in the branch allocation; {wanted} cannot be reserved."
+
+
+class ReleaseExceedsReserve(UserError):
+    code = "gifts.release_exceeds_reserve"
+    zh = "本工作站“{gift}”备用额度只有 {available} 件，不能归还 {wanted} 件。"
+    en = "This workstation holds only {available} “{gift}” in reserve; {wanted} cannot be released."
+
+
+class StockQuantityInvalid(UserError):
+    code = "gifts.quantity"
+    zh = "数量应为 1 到 {maximum} 之间的整数（当前 {quantity}）。"
+    en = "The quantity must be a whole number from 1 to {maximum} (not {quantity})."
+
+
+class StockCountInvalid(UserError):
+    code = "gifts.count"
+    zh = "盘点数量应为 0 到 {maximum} 之间的整数（当前 {counted}）。"
+    en = "The counted quantity must be a whole number from 0 to {maximum} (not {counted})."
+
+
+class StockCountBelowReserves(UserError):
+    code = "gifts.count_below_reserves"
+    zh = (
+        "“{gift}”盘点差异 {difference} 件超过营业部可分配库存 {pool} 件（其余在工作站备用额度中）。"
+        "请先归还工作站备用额度再盘点。"
+    )
+    en = (
+        "The count difference of {difference} “{gift}” exceeds the {pool} left in the branch allocation "
+        "(the rest is in workstation reserves). Release the reserves first, then count again."
+    )
+
+
+class ReasonRequired(UserError):
+    code = "gifts.reason_required"
+    zh = "请填写{action}的原因（至少 {minimum} 个字）。"
+    en = "Enter the reason for the {action_en} (at least {minimum} characters)."
+
+
+class GiftIssueStateInvalid(UserError):
+    code = "gifts.issue_state"
+    zh = "该礼品发放记录当前为“{status}”，不能{action}。"
+    en = "This gift issue is “{status_en}” and cannot be {action_en}."
+
+
+class SameIssuerRefused(UserError):
+    code = "gifts.same_person"
+    zh = "发放人与复核人不能为同一人：{name}发放的礼品，须由其他复核人或主管{action}。"
+    en = "The issuer and the reviewer must be different people: another reviewer or supervisor must {action_en}."
+
+
+class ReviewerInvalid(UserError):
+    code = "gifts.reviewer"
+    zh = "复核人无效：{reason}"
+    en = "The reviewer cannot be used: {reason_en}"
+
+
+class CentralStockUnavailable(SyncError):
+    code = "gifts.central_unavailable"
+    zh = "无法连接中心库存（{detail}），只能使用本工作站备用额度发放。"
+    en = "The central stock cannot be reached ({detail}); only this workstation's reserve can be used."
+
+
+# --- sync ------------------------------------------------------------------------------------------
+
+
+class CentralUnavailable(SyncError):
+    """The central database cannot be reached: the workstation is offline; nothing was lost."""
+
+    code = "sync.offline"
+    zh = "中心数据库暂时无法连接（{detail}），本工作站继续离线工作，稍后自动重试。"
+    en = "The central database cannot be reached ({detail}); this workstation works offline and retries later."
+
+
+class CentralStalled(CentralUnavailable):
+    code = "sync.stalled"
+    zh = "中心数据库 {seconds} 秒无响应，已断开连接，下次同步时重试。"
+    en = "The central database did not answer for {seconds} s; the connection was dropped and will be retried."
+
+
+class CentralNotPostgres(SyncError):
+    code = "sync.not_postgres"
+    zh = "中心数据库地址必须是 PostgreSQL（postgresql://…）：{target}"
+    en = "The central database must be PostgreSQL (postgresql://…): {target}"
+
+
+class CentralCredentialsMissing(SyncError):
+    code = "sync.no_credentials"
+    zh = "系统密钥环中没有 {user} 的中心数据库密码，请先运行 workstation-cli central login。"
+    en = "No central database password for {user} in the system keyring; run workstation-cli central login first."
+
+
+class KeyringUnavailable(SyncError):
+    code = "sync.no_keyring"
+    zh = "无法使用系统密钥环保存或读取密码（{detail}）。"
+    en = "The system keyring cannot store or read passwords ({detail})."
+
+
+class BranchUnknown(SyncError):
+    code = "sync.branch_unknown"
+    zh = "中心数据库中没有代码为 {code} 的营业部。"
+    en = "The central database has no branch with code {code}."
+
+
+class SyncNotSetUp(SyncError):
+    code = "sync.not_set_up"
+    zh = "本工作站尚未设置所属营业部，无法同步。"
+    en = "This workstation has no branch set up, so it cannot synchronise."
