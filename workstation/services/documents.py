@@ -5,7 +5,8 @@ document number (carried by its QR code), the exact data it was rendered from (s
 the same PDF but for the 副本/COPY mark), the PDF's SHA-256 and page count. Every print is a
 :class:`~workstation.models.PrintJob`, written even when the printer fails. A form that must come
 back signed then moves through ``printed → signed → scanned → sent → archived`` as a USB scanner
-types its QR code at each station.
+types its QR code at each station: that paper archive is :mod:`workstation.services.paper`, whose
+public names are importable from here too.
 
 Numbers look like ``KH-BJGM01-20261125-0001``: the form family, the branch code (letters and
 digits only), the branch's business date and a sequence per family, branch and day. The branch
@@ -24,19 +25,18 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 import uuid
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from typing import Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from workstation import errors
-from workstation.clock import BRANCH_TZ, business_date, local, utcnow
+from workstation.clock import business_date, local, utcnow
 from workstation.domain import PaperStatus, Role
 from workstation.errors import FieldProblem, ValidationError
 from workstation.forms.base import PageSize
@@ -63,21 +63,9 @@ FAMILY_PREFIX: dict[str, str] = {
 }
 """Form code → number prefix (the form family), as on the forms' sample numbers."""
 
-DOC_NO_PATTERN = re.compile(r"([A-Z]{2,4})-([A-Z0-9]{1,20})-(\d{8})-(\d{4,6})")
 SEQUENCE_DIGITS = 4
-MAX_SCAN_LENGTH = 60
-PAPER_STEPS: tuple[PaperStatus, ...] = (
-    PaperStatus.PRINTED,
-    PaperStatus.SIGNED,
-    PaperStatus.SCANNED,
-    PaperStatus.SENT,
-    PaperStatus.ARCHIVED,
-)
-"""The paper life of a form that must come back signed, in order."""
-OUTSTANDING: tuple[PaperStatus, ...] = PAPER_STEPS[:-1]
 
 CREATE_ROLES = (Role.RECEPTION, Role.CLERK, Role.REVIEWER, Role.SUPERVISOR)
-PAPER_ROLES = (Role.CLERK, Role.REVIEWER, Role.SUPERVISOR)
 CORRECT_ROLES = (Role.SUPERVISOR,)
 DEFAULT_WAIT_SECONDS = 30.0
 """How long :func:`print_document` follows a job before logging it as still queued."""
@@ -161,33 +149,6 @@ class PrintJobView:
     job_ref: str
     status: str
     error: str
-
-
-@dataclass(frozen=True)
-class PaperMove:
-    """A change of a document's paper status; ``message`` is what the scan station shows."""
-
-    document: DocumentView
-    previous: PaperStatus
-    current: PaperStatus
-
-    @property
-    def message(self) -> str:
-        return f"{self.document.doc_no} {self.document.title}：{self.previous.label} → {self.current.label}"
-
-
-@dataclass(frozen=True)
-class OutstandingGroup:
-    """Documents still to come back or be archived, for one client on one business day."""
-
-    day: date
-    client_id: uuid.UUID | None
-    client_name: str
-    documents: tuple[DocumentView, ...]
-
-    @property
-    def count(self) -> int:
-        return len(self.documents)
 
 
 # --- numbers -----------------------------------------------------------------------------------
@@ -504,13 +465,27 @@ def _follow(backend: spool.PrintBackend, job_ref: str, wait_seconds: float) -> t
     return "sent", "", ""
 
 
-def _refuse_second_original(session: Session, doc: PrintedDocument) -> None:
-    earlier = session.scalars(
+def _last_original(session: Session, document_id: uuid.UUID) -> PrintJob | None:
+    return session.scalars(
         sa.select(PrintJob)
-        .where(PrintJob.document_id == doc.id, PrintJob.is_reprint.is_(False), PrintJob.status != "failed")
+        .where(PrintJob.document_id == document_id, PrintJob.is_reprint.is_(False), PrintJob.status != "failed")
         .order_by(PrintJob.printed_at.desc())
         .limit(1)
     ).first()
+
+
+def original_print(session: Session, document_id: uuid.UUID) -> PrintJobView | None:
+    """The latest print of the original (not a copy, not failed), or ``None`` if it never printed.
+
+    When there is one, a further print must be a reprint marked 副本/COPY (supervisors excepted):
+    the preview dialog asks this to preselect "重印 (副本)".
+    """
+    job = _last_original(session, document_id)
+    return _job_view(job) if job is not None else None
+
+
+def _refuse_second_original(session: Session, doc: PrintedDocument) -> None:
+    earlier = _last_original(session, doc.id)
     if earlier is not None:
         when = f"{local(earlier.printed_at):%Y-%m-%d %H:%M}"
         raise errors.AlreadyPrinted(doc_no=doc.doc_no, when=when, printer=earlier.printer)
@@ -521,176 +496,18 @@ def print_jobs(session: Session, document_id: uuid.UUID) -> list[PrintJobView]:
     rows = session.scalars(
         sa.select(PrintJob).where(PrintJob.document_id == document_id).order_by(PrintJob.printed_at, PrintJob.id)
     )
-    return [
-        PrintJobView(
-            r.id,
-            r.document_id,
-            r.printer,
-            r.copies,
-            r.is_reprint,
-            r.printed_by_id,
-            r.printed_at,
-            r.job_ref,
-            r.status,
-            r.error,
-        )
-        for r in rows
-    ]
+    return [_job_view(r) for r in rows]
 
 
-# --- the paper archive ---------------------------------------------------------------------------
-
-
-def parse_scan(text: str) -> str:
-    """The document number in what a USB scanner typed (QR content plus Enter).
-
-    Full-width characters (a Chinese input method left on), surrounding spaces and the final
-    CR/LF/Tab are tolerated; lower case is upper-cased.
-
-    Raises:
-        ScanInvalid: empty, too long, control characters inside, or not a document number.
-    """
-    if not isinstance(text, str):
-        raise errors.ScanInvalid(reason="内容为空")
-    cleaned = unicodedata.normalize("NFKC", text).strip(" \t\r\n\u3000")
-    if not cleaned:
-        raise errors.ScanInvalid(reason="内容为空")
-    if len(cleaned) > MAX_SCAN_LENGTH:
-        raise errors.ScanInvalid(reason=f"内容过长（{len(cleaned)} 个字符）")
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in cleaned):
-        raise errors.ScanInvalid(reason="含有控制字符")
-    number = cleaned.upper()
-    if not DOC_NO_PATTERN.fullmatch(number):
-        raise errors.ScanInvalid(reason=f"“{cleaned[:30]}”不是单据编号格式（如 KH-BJGM01-20261125-0001）")
-    return number
-
-
-def advance_paper(session: Session, actor: Actor, scanned_text: str, *, target: PaperStatus | None = None) -> PaperMove:
-    """Move the scanned document one step along printed → signed → scanned → sent → archived.
-
-    ``target`` is the step the scanning station records (e.g. the archive room passes
-    ``ARCHIVED``): a document not exactly one step before it is refused, so a form is never
-    archived without having been scanned, nor moved back by a second scan.
-
-    Raises:
-        PermissionDenied: the actor may not record paper.
-        ScanInvalid: the scan is not a document number.
-        DocumentNotFound, DocumentOtherBranch: no such document at this branch.
-        PaperNotTracked: the form does not come back on paper.
-        PaperAlreadyArchived: nothing more to record.
-        PaperMoveRefused: ``target`` would skip a step or go backwards.
-    """
-    actor.require(PAPER_ROLES, "登记单据回收")
-    doc = _by_number(session, parse_scan(scanned_text))
-    _require_branch(session, actor, doc)
-    current = _tracked_status(doc)
-    following = PAPER_STEPS[PAPER_STEPS.index(current) + 1]
-    if target is not None and target is not following:
-        _refuse(doc, current, target)
-    return _move(session, actor, doc, following, reason="")
-
-
-def set_paper_status(
-    session: Session, actor: Actor, document_id: uuid.UUID, status: PaperStatus, *, reason: str = ""
-) -> PaperMove:
-    """A supervisor sets a document's paper status explicitly (corrections, lost scans).
-
-    One step forward needs no reason; going back or skipping steps needs ``reason`` (audited).
-
-    Raises:
-        PermissionDenied: not a supervisor.
-        NotFound, DocumentOtherBranch: no such document at this branch.
-        PaperNotTracked: the form does not come back on paper.
-        PaperMoveRefused: same status, ``not_required`` as target, or no reason where one is needed.
-    """
-    actor.require(CORRECT_ROLES, "更改单据纸质件状态")
-    doc = _load(session, document_id)
-    _require_branch(session, actor, doc)
-    if doc.paper_status is PaperStatus.NOT_REQUIRED:
-        raise errors.PaperNotTracked(doc_no=doc.doc_no, title=doc.title)
-    current = doc.paper_status
-    if status not in PAPER_STEPS:
-        raise errors.PaperMoveRefused(
-            doc_no=doc.doc_no, current=current.label, target=status.label, reason="需回收的单据不能改为无需回收"
-        )
-    if status is current:
-        raise errors.PaperMoveRefused(doc_no=doc.doc_no, current=current.label, target=status.label, reason="状态未变")
-    reason = reason.strip()
-    one_step = PAPER_STEPS.index(status) == PAPER_STEPS.index(current) + 1
-    if not one_step and not reason:
-        raise errors.PaperMoveRefused(
-            doc_no=doc.doc_no, current=current.label, target=status.label, reason="回退或跳过步骤须填写原因"
-        )
-    return _move(session, actor, doc, status, reason=reason[:200])
-
-
-def _tracked_status(doc: PrintedDocument) -> PaperStatus:
-    if doc.paper_status is PaperStatus.NOT_REQUIRED:
-        raise errors.PaperNotTracked(doc_no=doc.doc_no, title=doc.title)
-    if doc.paper_status is PaperStatus.ARCHIVED:
-        when = f"{local(doc.paper_status_at):%Y-%m-%d %H:%M}" if doc.paper_status_at else "此前"
-        raise errors.PaperAlreadyArchived(doc_no=doc.doc_no, title=doc.title, when=when)
-    return doc.paper_status
-
-
-def _refuse(doc: PrintedDocument, current: PaperStatus, target: PaperStatus) -> None:
-    if target not in PAPER_STEPS or PAPER_STEPS.index(target) <= PAPER_STEPS.index(current):
-        reason = "不能回退，该单据已登记过此步骤"
-    else:
-        missing = PAPER_STEPS[PAPER_STEPS.index(current) + 1]
-        reason = f"不能跳过步骤，请先登记“{missing.label}”"
-    raise errors.PaperMoveRefused(doc_no=doc.doc_no, current=current.label, target=target.label, reason=reason)
-
-
-def _move(session: Session, actor: Actor, doc: PrintedDocument, status: PaperStatus, *, reason: str) -> PaperMove:
-    previous = doc.paper_status
-    doc.paper_status = status
-    doc.paper_status_at = utcnow()
-    session.flush()
-    details: dict[str, Any] = {"doc_no": doc.doc_no, "from": previous.value, "to": status.value}
-    if reason:
-        details["reason"] = reason
-    audit.record(session, actor, "document.paper", entity="printed_document", entity_id=doc.id, **details)
-    return PaperMove(_view(doc), previous, status)
+def _job_view(r: PrintJob) -> PrintJobView:
+    fields = (r.printer, r.copies, r.is_reprint, r.printed_by_id, r.printed_at, r.job_ref, r.status, r.error)
+    return PrintJobView(r.id, r.document_id, *fields)
 
 
 def _require_branch(session: Session, actor: Actor, doc: PrintedDocument) -> None:
     if doc.branch_id != actor.branch_id:
         branch = session.get(Branch, doc.branch_id)
         raise errors.DocumentOtherBranch(doc_no=doc.doc_no, branch=branch.name if branch else "其他营业部")
-
-
-def outstanding_documents(
-    session: Session, branch_id: uuid.UUID, *, client_id: uuid.UUID | None = None, day: date | None = None
-) -> list[DocumentView]:
-    """Documents of the branch that must come back and are not archived yet, oldest first.
-
-    ``client_id`` keeps one client's; ``day`` keeps those made on that business date.
-    """
-    stmt = sa.select(PrintedDocument).where(
-        PrintedDocument.branch_id == branch_id,
-        PrintedDocument.paper_status.in_(OUTSTANDING),
-        PrintedDocument.deleted_at.is_(None),
-    )
-    if client_id is not None:
-        stmt = stmt.where(PrintedDocument.client_id == client_id)
-    if day is not None:
-        start = datetime.combine(day, time.min, tzinfo=BRANCH_TZ)
-        stmt = stmt.where(PrintedDocument.created_at >= start, PrintedDocument.created_at < start + timedelta(days=1))
-    rows = session.scalars(stmt.order_by(PrintedDocument.created_at, PrintedDocument.doc_no))
-    return [_view(row) for row in rows]
-
-
-def outstanding_by_client_and_day(
-    session: Session, branch_id: uuid.UUID, *, day: date | None = None
-) -> list[OutstandingGroup]:
-    """:func:`outstanding_documents` grouped per business day (oldest first) and client."""
-    groups: dict[tuple[date, uuid.UUID | None, str], list[DocumentView]] = {}
-    for view in outstanding_documents(session, branch_id, day=day):
-        key = (view.business_date, view.client_id, view.client_name if view.client_id is None else "")
-        groups.setdefault(key, []).append(view)
-    out = [OutstandingGroup(d, client, docs[0].client_name, tuple(docs)) for (d, client, _), docs in groups.items()]
-    return sorted(out, key=lambda g: (g.day, g.client_name, str(g.client_id)))
 
 
 def staff_names(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
@@ -703,3 +520,40 @@ def staff_names(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
 def form_families() -> dict[str, str]:
     """Form code → number prefix for every form in the catalogue (for the Documents page filter)."""
     return {code: family_prefix(code) for code in FORMS}
+
+
+# --- the paper archive lives in workstation.services.paper -----------------------------------------
+
+_PAPER_NAMES = frozenset(
+    {
+        "DOC_NO_PATTERN", "MAX_SCAN_LENGTH", "PAPER_STEPS", "OUTSTANDING", "PAPER_ROLES", "PaperMove",
+        "OutstandingGroup", "parse_scan", "advance_paper", "set_paper_status", "list_documents",
+        "outstanding_documents", "outstanding_by_client_and_day",
+    }
+)  # fmt: skip
+
+if TYPE_CHECKING:  # the re-exports, for type checkers
+    from workstation.services.paper import (
+        DOC_NO_PATTERN,  # noqa: F401
+        MAX_SCAN_LENGTH,  # noqa: F401
+        OUTSTANDING,  # noqa: F401
+        PAPER_ROLES,  # noqa: F401
+        PAPER_STEPS,  # noqa: F401
+        OutstandingGroup,  # noqa: F401
+        PaperMove,  # noqa: F401
+        advance_paper,  # noqa: F401
+        list_documents,  # noqa: F401
+        outstanding_by_client_and_day,  # noqa: F401
+        outstanding_documents,  # noqa: F401
+        parse_scan,  # noqa: F401
+        set_paper_status,  # noqa: F401
+    )
+
+
+def __getattr__(name: str) -> Any:
+    """The paper-archive names, still importable from here (loaded on first use: paper imports us)."""
+    if name in _PAPER_NAMES:
+        from workstation.services import paper
+
+        return getattr(paper, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
