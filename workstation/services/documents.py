@@ -533,21 +533,19 @@ _PAPER_NAMES = frozenset(
 )  # fmt: skip
 
 if TYPE_CHECKING:  # the re-exports, for type checkers
-    from workstation.services.paper import (
-        DOC_NO_PATTERN,  # noqa: F401
-        MAX_SCAN_LENGTH,  # noqa: F401
-        OUTSTANDING,  # noqa: F401
-        PAPER_ROLES,  # noqa: F401
-        PAPER_STEPS,  # noqa: F401
-        OutstandingGroup,  # noqa: F401
-        PaperMove,  # noqa: F401
-        advance_paper,  # noqa: F401
-        list_documents,  # noqa: F401
-        outstanding_by_client_and_day,  # noqa: F401
-        outstanding_documents,  # noqa: F401
-        parse_scan,  # noqa: F401
-        set_paper_status,  # noqa: F401
-    )
+    from workstation.services.paper import DOC_NO_PATTERN as DOC_NO_PATTERN
+    from workstation.services.paper import MAX_SCAN_LENGTH as MAX_SCAN_LENGTH
+    from workstation.services.paper import OUTSTANDING as OUTSTANDING
+    from workstation.services.paper import PAPER_ROLES as PAPER_ROLES
+    from workstation.services.paper import PAPER_STEPS as PAPER_STEPS
+    from workstation.services.paper import OutstandingGroup as OutstandingGroup
+    from workstation.services.paper import PaperMove as PaperMove
+    from workstation.services.paper import advance_paper as advance_paper
+    from workstation.services.paper import list_documents as list_documents
+    from workstation.services.paper import outstanding_by_client_and_day as outstanding_by_client_and_day
+    from workstation.services.paper import outstanding_documents as outstanding_documents
+    from workstation.services.paper import parse_scan as parse_scan
+    from workstation.services.paper import set_paper_status as set_paper_status
 
 
 def __getattr__(name: str) -> Any:
