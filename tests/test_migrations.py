@@ -200,3 +200,33 @@ def test_every_file_in_versions_is_a_revision_in_one_line() -> None:
         assert rev.path is not None
         assert Path(rev.path).name.startswith(f"{rev.revision}_"), f"name the file after its revision: {rev.path}"
     assert len(script().get_heads()) == 1, "more than one head: merge the branches"
+
+
+@upgrade_test("0003")
+def test_upgrade_0003_adds_the_central_change_log_on_postgresql_only(empty_engine: sa.Engine) -> None:
+    migrate.upgrade(empty_engine, revision="0002")
+    before = tables(empty_engine)
+    branch = Base.metadata.tables["branch"]
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    row = dict(
+        code="B1", name="营业部", address="北京", postcode="", phone="", complaint_phone="", opening_hours="",
+        landmarks=[], transit=[], trading_unit="", created_at=now, updated_at=now, version=1,
+    )  # fmt: skip
+    with empty_engine.begin() as conn:
+        conn.execute(branch.insert().values(id=uuid.UUID(int=1), **row))  # a row from before: not logged
+    migrate.upgrade(empty_engine, revision="0003")
+    assert current_revision(empty_engine) == "0003"
+    assert tables(empty_engine) == before  # nothing new in the workstation's own schema
+    with empty_engine.begin() as conn:
+        conn.execute(branch.insert().values(id=uuid.UUID(int=2), **{**row, "code": "B2"}))
+        conn.execute(branch.update().where(branch.c.id == uuid.UUID(int=1)).values(name="新名", version=2))
+    if empty_engine.dialect.name != "postgresql":
+        return
+    with empty_engine.connect() as conn:
+        logged = conn.exec_driver_sql("SELECT entity, entity_id, branch_id FROM sync.change_log ORDER BY seq").all()
+        assert [(e, i.int, b) for e, i, b in logged] == [("branch", 2, None), ("branch", 1, None)]
+        xids = conn.exec_driver_sql("SELECT count(DISTINCT xid) FROM sync.change_log").scalar()
+        assert xids == 1  # one transaction, one xid8
+    migrate.downgrade(empty_engine, "0002")
+    with empty_engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM pg_namespace WHERE nspname = 'sync'").scalar() == 0

@@ -31,7 +31,7 @@ from typing import Any
 
 from workstation import __version__, errors, paths
 
-PLUGIN_MODULES: tuple[str, ...] = ("workstation.printing.cli", "workstation.reception_cli")
+PLUGIN_MODULES: tuple[str, ...] = ("workstation.printing.cli", "workstation.reception_cli", "workstation.sync.cli")
 """Modules whose ``register(subparsers)`` adds subcommands."""
 
 EXIT_OK = 0
