@@ -514,7 +514,8 @@ def staff_names(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
     """Staff id → name, for showing who made or printed documents."""
     if not ids:
         return {}
-    return dict(session.execute(sa.select(Staff.id, Staff.name).where(Staff.id.in_(ids))).tuples().all())
+    rows = session.execute(sa.select(Staff.id, Staff.name).where(Staff.id.in_(ids)))
+    return {staff_id: name for staff_id, name in rows}
 
 
 def form_families() -> dict[str, str]:
