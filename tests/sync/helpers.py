@@ -21,7 +21,6 @@ def add_clients(store: Store, n: int, *, prefix: str = "") -> list[uuid.UUID]:
     ids = []
     with store.write() as session:
         identity = require_identity(session)
-        base = session.scalar(sa.select(sa.func.count()).select_from(Visit)) or 0
         for i in range(n):
             client = Client(
                 branch_id=identity.branch_id, name=f"客户{prefix}{i}", id_number=f"{prefix}{uuid.uuid4().hex[:16]}"
@@ -33,8 +32,8 @@ def add_clients(store: Store, n: int, *, prefix: str = "") -> list[uuid.UUID]:
                     branch_id=identity.branch_id,
                     business_date=business_date(),
                     service_line=ServiceLine.OTHER,
-                    ticket_no=base + i + 1,
-                    ticket_label=f"{prefix}{base + i + 1}",
+                    ticket_no=uuid.uuid4().int % 10**9,  # unique across workstations (see the report)
+                    ticket_label=f"C{i + 1:03d}",
                     client_id=client.id,
                     issued_at=utcnow(),
                 )
