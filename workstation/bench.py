@@ -33,7 +33,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-PROVIDERS: tuple[str, ...] = ("workstation.printing.bench", "workstation.gifts_bench", "workstation.reception_bench")
+PROVIDERS: tuple[str, ...] = (
+    "workstation.printing.bench",
+    "workstation.gifts_bench",
+    "workstation.reception_bench",
+    "workstation.sync.bench",
+)
 REQUIRED_KEYS = ("name", "value", "unit", "baseline", "ratio", "target", "ok")
 STARTUP_TARGET_S = 1.0
 STARTUP_MAX_RATIO = 4.0

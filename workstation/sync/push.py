@@ -156,25 +156,19 @@ def apply_messages(conn: sa.Connection, messages: Sequence[Message]) -> None:
         if synced is None or synced.direction not in (SyncDirection.PUSH, SyncDirection.BOTH):
             raise Refused(f"表 {message.entity} 不由营业部写入（not owned by the branch）")
     p = central_db.processed_message
-    fresh = set(
-        conn.execute(
-            postgresql.insert(p)
-            .values(
-                [
-                    {
-                        "msg_id": m.msg_id,
-                        "branch_id": m.branch_id,
-                        "entity": m.entity,
-                        "entity_id": m.entity_id,
-                        "row_version": m.row_version,
-                    }
-                    for m in messages
-                ]
-            )
-            .on_conflict_do_nothing(index_elements=[p.c.msg_id])
-            .returning(p.c.msg_id)
-        ).scalars()
-    )
+    records = [
+        {
+            "msg_id": m.msg_id,
+            "branch_id": m.branch_id,
+            "entity": m.entity,
+            "entity_id": m.entity_id,
+            "row_version": m.row_version,
+        }
+        for m in messages
+    ]
+    # executemany with RETURNING: SQLAlchemy batches it ("insertmanyvalues") from a cached statement.
+    statement = postgresql.insert(p).on_conflict_do_nothing(index_elements=[p.c.msg_id]).returning(p.c.msg_id)
+    fresh = set(conn.execute(statement, records).scalars())
     by_entity: dict[str, list[dict[str, Any]]] = {}
     for message in messages:
         if message.msg_id in fresh:
