@@ -9,19 +9,28 @@ real printer.
 from __future__ import annotations
 
 import io
+import shutil
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from pypdf import PdfReader
 
 from workstation import errors
+from workstation.demo import seed_demo
 from workstation.forms.catalog import FORMS
+from workstation.models import Client
 from workstation.printing import spool
 from workstation.services import documents
 from workstation.services.documents import DocumentView
+from workstation.store import open_store
 from workstation.ui.context import SessionContext
+from workstation.ui.errors import ErrorPresenter
+from workstation.ui.startup import OpenedDatabase, open_database
+from workstation.ui.tasks import TaskRunner
 
 from .conftest import make_context
 
@@ -102,3 +111,50 @@ def jobs(context: SessionContext, document_id: uuid.UUID) -> list[documents.Prin
 def test_fake_spooler_is_a_print_backend() -> None:
     backend: spool.PrintBackend = FakeSpooler()
     assert backend.printers()[0].is_default
+
+
+# --- the demo branch, for the Documents page tests ------------------------------------------------
+
+
+@pytest.fixture(scope="session", name="documents_demo_template")
+def documents_demo_template_fixture(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file with a small demo branch (staff, clients), seeded once."""
+    path = tmp_path_factory.mktemp("documents-template") / "demo.db"
+    shutil.copyfile(sqlite_template, path)
+    store = open_store(path)
+    seed_demo(store, clients=12, appointments=4)
+    store.dispose()
+    return path
+
+
+@pytest.fixture(name="demo_db")
+def demo_db_fixture(documents_demo_template: Path, tmp_path: Path) -> Iterator[OpenedDatabase]:
+    target = tmp_path / "workstation.db"
+    shutil.copyfile(documents_demo_template, target)
+    database = open_database(str(target))
+    yield database
+    database.store.dispose()
+
+
+def demo_context(
+    demo_db: OpenedDatabase, tasks: TaskRunner, presenter: ErrorPresenter, staff_no: str
+) -> SessionContext:
+    return make_context(demo_db, tasks, presenter, staff_no)
+
+
+def demo_clients(context: SessionContext, count: int = 2) -> list[tuple[uuid.UUID, str]]:
+    """``(id, name)`` of the first demo clients of the branch."""
+    with context.store.read() as session:
+        rows = session.execute(
+            sa.select(Client.id, Client.name).where(Client.branch_id == context.actor.branch_id).order_by(Client.name)
+        ).all()
+    return [(row[0], row[1]) for row in rows[:count]]
+
+
+def create_for(
+    context: SessionContext, client: tuple[uuid.UUID, str], code: str = "account-application"
+) -> DocumentView:
+    """A document of ``code`` for a demo client (its id and name on the form)."""
+    with context.store.write() as session:
+        data = FORMS[code].sample() | {"client_name": client[1]}
+        return documents.create_document(session, context.actor, code, data, client_id=client[0])

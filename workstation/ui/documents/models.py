@@ -58,6 +58,13 @@ def status_text(status: PaperStatus) -> str:
     return QCoreApplication.translate("PaperStatus", STATUS_TEXT[status])
 
 
+def status_of(data: object) -> PaperStatus | None:
+    """The status stored as item data (Qt hands a str enum back as its plain ``str`` value)."""
+    if isinstance(data, str) and data in PaperStatus._value2member_map_:
+        return PaperStatus(data)
+    return None
+
+
 def job_status_text(status: str) -> str:
     return QCoreApplication.translate("PrintJob", JOB_STATUS_TEXT.get(status, status))
 

@@ -37,6 +37,7 @@ from workstation.ui.documents.models import (
     DocumentTableModel,
     GroupTableModel,
     PrintHistoryModel,
+    status_of,
     status_text,
 )
 from workstation.ui.documents.scan import ScanStation, may_correct_paper, may_record_paper
@@ -289,7 +290,7 @@ class DocumentsPage(OverviewPage):
     def criteria(self) -> DocumentCriteria:
         status, day = self.status_combo.currentData(), self.day_combo.currentData()
         return DocumentCriteria(
-            status if isinstance(status, PaperStatus) else None,
+            status_of(status),
             day if isinstance(day, date) else None,
             self.client_edit.text(),
         )

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
 from workstation import errors
 from workstation.domain import PaperStatus
 from workstation.services import documents, paper
-from workstation.ui.documents.models import status_text
+from workstation.ui.documents.models import status_of, status_text
 
 if TYPE_CHECKING:
     from workstation.services.paper import PaperMove
@@ -101,8 +101,7 @@ class ScanStation(QFrame):
         self.open_button.clicked.connect(self._open)
 
     def target(self) -> PaperStatus | None:
-        value = self.target_combo.currentData()
-        return value if isinstance(value, PaperStatus) else None
+        return status_of(self.target_combo.currentData())
 
     def submit(self) -> None:
         """Record what is in the box (the scanner's Enter lands here)."""

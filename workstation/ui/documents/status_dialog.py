@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from workstation import errors
 from workstation.domain import PaperStatus
 from workstation.services import paper
-from workstation.ui.documents.models import status_text
+from workstation.ui.documents.models import status_of, status_text
 
 if TYPE_CHECKING:
     from workstation.services.documents import DocumentView
@@ -82,8 +82,7 @@ class StatusChangeDialog(QDialog):
         return None
 
     def chosen(self) -> PaperStatus | None:
-        value = self.status_combo.currentData()
-        return value if isinstance(value, PaperStatus) else None
+        return status_of(self.status_combo.currentData())
 
     def submit(self) -> None:
         status = self.chosen()
