@@ -27,3 +27,9 @@ def test_a_cycle_pushes_the_outbox_and_pulls_the_branch(central: Central, make_w
     assert last_sync(ws)["last_success"]
     again = run_once(ws, central.engine)
     assert (again.pushed, again.pulled) == (0, 0)
+
+
+def test_a_workstation_without_a_branch_reports_failed_not_a_crash(central: Central, sqlite_store: Store) -> None:
+    outcome = run_once(sqlite_store, central.engine)
+    assert outcome.status is SyncStatus.FAILED and "尚未设置" in outcome.error
+    assert outcome.summary().startswith("failed: pushed 0")

@@ -18,12 +18,13 @@ from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import DBAPIError
 
 from workstation import errors
 from workstation.clock import utcnow
 from workstation.models import OutboxMessage, SyncState
 from workstation.services.identity import current_identity
-from workstation.store import Store
+from workstation.store import Store, first_line
 from workstation.sync import central as central_db
 from workstation.sync.pull import pull
 from workstation.sync.push import push
@@ -99,6 +100,8 @@ def run_once(
             status, error = SyncStatus.OFFLINE, exc.message()
         except errors.WorkstationError as exc:
             status, error = SyncStatus.FAILED, exc.message()
+        except DBAPIError as exc:  # e.g. the role lacks a grant: a set-up problem, not a crash
+            status, error = SyncStatus.FAILED, first_line(str(exc.orig or exc))
         finally:
             if engine is not None and not owned:
                 engine.dispose()
@@ -185,7 +188,7 @@ def enroll(store: Store, central: Engine, branch_code: str, name: str) -> uuid.U
         with central.connect() as conn:
             branch_id = conn.execute(sa.select(Branch.id).where(Branch.code == branch_code)).scalar()
     except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
-        raise errors.CentralUnavailable(detail=str(exc.orig).strip().splitlines()[0]) from exc
+        raise errors.CentralUnavailable(detail=first_line(str(exc.orig or exc))) from exc
     if branch_id is None:
         raise errors.BranchUnknown(code=branch_code)
     pull(store, central, branch_id)
