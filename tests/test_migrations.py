@@ -230,3 +230,21 @@ def test_upgrade_0003_adds_the_central_change_log_on_postgresql_only(empty_engin
     migrate.downgrade(empty_engine, "0002")
     with empty_engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM pg_namespace WHERE nspname = 'sync'").scalar() == 0
+
+
+@upgrade_test("0004")
+def test_upgrade_0004_adds_the_check_in_search_index(empty_engine: sa.Engine) -> None:
+    migrate.upgrade(empty_engine, revision="0003")
+    assert "ix_appointment_check_in_search" not in indexes(empty_engine, "appointment")
+    migrate.upgrade(empty_engine, revision="0004")
+    assert current_revision(empty_engine) == "0004"
+    assert indexes(empty_engine, "appointment")["ix_appointment_check_in_search"] == [
+        "branch_id", "slot_start", "client_name", "pinyin_initials", "pinyin_full", "mobile",
+    ]  # fmt: skip
+    migrate.downgrade(empty_engine, "0003")
+    assert "ix_appointment_check_in_search" not in indexes(empty_engine, "appointment")
+
+
+def indexes(engine: sa.Engine, table: str) -> dict[str, list[str]]:
+    with engine.connect() as conn:
+        return {ix["name"]: list(ix["column_names"]) for ix in sa.inspect(conn).get_indexes(table) if ix["name"]}

@@ -20,6 +20,8 @@ from workstation.domain import (
 )
 from workstation.models.base import Base, BranchScoped, enum_column
 
+CHECK_IN_SEARCH_COLUMNS = ("branch_id", "slot_start", "client_name", "pinyin_initials", "pinyin_full", "mobile")
+
 
 class Appointment(BranchScoped, Base):
     """A visit booked by a telesales agent for a branch. Status is co-edited by both sides."""
@@ -30,6 +32,8 @@ class Appointment(BranchScoped, Base):
         sa.Index("ix_appointment_branch_id_slot_start", "branch_id", "slot_start"),
         sa.Index("ix_appointment_mobile", "mobile"),
         sa.Index("ix_appointment_pinyin_initials", "pinyin_initials"),
+        # Check-in by name, pinyin, last four + surname: filtered inside the index (migration 0004).
+        sa.Index("ix_appointment_check_in_search", *CHECK_IN_SEARCH_COLUMNS),
     )
 
     code: Mapped[str] = mapped_column(sa.String(12), unique=True)
