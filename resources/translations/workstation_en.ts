@@ -45,6 +45,59 @@
     </message>
 </context>
 <context>
+    <name>BookingDialog</name>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="72"/>
+        <source>预约登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="96"/>
+        <source>（无）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="99"/>
+        <source>客户姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="100"/>
+        <source>手机号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="102"/>
+        <source>办理业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="103"/>
+        <source>预约日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="104"/>
+        <source>时段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="105"/>
+        <source>营销活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="106"/>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="113"/>
+        <source>登记预约</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../workstation/ui/password.py" line="45"/>
@@ -98,36 +151,349 @@
     </message>
 </context>
 <context>
+    <name>CheckInPanel</name>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="123"/>
+        <source>手机号 / 尾号4位+姓 / 预约码 / 扫码 / 姓名或拼音，回车签到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="132"/>
+        <source>客户到店：输入任一信息查找预约；现场客户请按下方按钮取号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="149"/>
+        <source>签到 (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="152"/>
+        <source>转现场取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="162"/>
+        <source>打印号票…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="172"/>
+        <source>现场取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="176"/>
+        <source>客户姓名（可选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="178"/>
+        <source>手机号（可选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="265"/>
+        <source>找到 1 个预约，按回车签到。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="267"/>
+        <source>找到 %1 个预约，用 ↑/↓ 选择后按回车签到。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="269"/>
+        <source>没有找到预约。可核对后重试，或按现场客户取号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="285"/>
+        <source>查询失败。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="318"/>
+        <source>该客户已签到，沿用原号票（不重复取号）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="322"/>
+        <source>签到成功，请引导客户等候电销专属柜台叫号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="355"/>
+        <source>已按现场客户取号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="381"/>
+        <source>已取号，请客户留意叫号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CounterPanel</name>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="228"/>
+        <source>我的柜台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="249"/>
+        <source>叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="251"/>
+        <source>重呼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="252"/>
+        <source>过号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="253"/>
+        <source>转队列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="254"/>
+        <source>开始办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="255"/>
+        <source>结束办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="288"/>
+        <source>请选择柜台…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="309"/>
+        <source>先选择本机所在的柜台，再叫号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="313"/>
+        <source>叫号顺序：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="315"/>
+        <source>（电销专属柜台：预约客户优先）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="387"/>
+        <source>%1 已处理：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="395"/>
+        <source>正在为 %1 办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="396"/>
+        <source>请 %1 号到柜台</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentModels</name>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="80"/>
+        <location filename="../../workstation/ui/documents/models.py" line="179"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="81"/>
+        <location filename="../../workstation/ui/documents/models.py" line="180"/>
+        <source>客户</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="82"/>
+        <source>单据编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="83"/>
+        <location filename="../../workstation/ui/documents/models.py" line="182"/>
+        <source>单据</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="84"/>
+        <source>纸质件状态</source>
+        <translation>Paper status</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="85"/>
+        <source>状态时间</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="181"/>
+        <source>待回收</source>
+        <translation>Outstanding</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="229"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="230"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="231"/>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="232"/>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="233"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="234"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="235"/>
+        <source>任务号/原因</source>
+        <translation>Job / reason</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="265"/>
+        <source>副本</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="267"/>
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="20"/>
+        <location filename="../../workstation/ui/documents/page.py" line="108"/>
         <source>单据</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="23"/>
-        <source>查找、补打已生成的单据，跟踪纸质资料的签字、扫描与归档。</source>
-        <translation>Find and reprint documents; track signing, scanning and archiving of the paper copies.</translation>
+        <location filename="../../workstation/ui/documents/page.py" line="111"/>
+        <source>扫码登记签字回收的纸质单据，查看待回收清单，预览、补打单据。</source>
+        <translation>Scan signed paper forms back in, see what is outstanding, preview and reprint documents.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="26"/>
+        <location filename="../../workstation/ui/documents/page.py" line="151"/>
+        <source>待回收：按日期和客户</source>
+        <translation>Outstanding by day and client</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="191"/>
+        <source>待回收（未归档）</source>
+        <translation>Outstanding (not archived)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="192"/>
+        <source>全部单据</source>
+        <translation>All documents</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="194"/>
+        <source>全部状态</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="198"/>
+        <source>全部日期</source>
+        <translation>Any day</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="201"/>
+        <source>客户姓名或单据编号</source>
+        <translation>Client name or document number</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="203"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="207"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="208"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="209"/>
+        <source>日期</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="210"/>
+        <source>客户</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="223"/>
+        <location filename="../../workstation/ui/documents/page.py" line="351"/>
+        <source>选择一份单据查看打印记录。</source>
+        <translation>Select a document to see its print history.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="228"/>
+        <source>预览/补打</source>
+        <translation>Preview / reprint</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="230"/>
+        <source>更改状态…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="237"/>
+        <source>打印记录</source>
+        <translation>Print history</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="309"/>
+        <source>显示 %1 / %2 份</source>
+        <translation>Showing %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="354"/>
+        <source>客户：%1&#x3000;纸质件：%2</source>
+        <translation>Client: %1   Paper: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/page.py" line="114"/>
         <source>待回收归档的纸质单据</source>
         <translation>Paper documents to collect and archive</translation>
-    </message>
-    <message>
-        <location filename="../../workstation/ui/documents/page.py" line="33"/>
-        <source>按客户、单据类型或日期查找单据并预览</source>
-        <translation>Find documents by client, type or date, and preview them</translation>
-    </message>
-    <message>
-        <location filename="../../workstation/ui/documents/page.py" line="34"/>
-        <source>补打单据（记录补打原因与操作人）</source>
-        <translation>Reprint a document (reason and staff member recorded)</translation>
-    </message>
-    <message>
-        <location filename="../../workstation/ui/documents/page.py" line="35"/>
-        <source>纸质资料状态：已打印、已签字、已扫描、已寄送总部、已归档</source>
-        <translation>Paper status: printed, signed, scanned, sent to head office, archived</translation>
     </message>
 </context>
 <context>
@@ -159,41 +525,655 @@
     </message>
 </context>
 <context>
+    <name>GiftColumns</name>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="108"/>
+        <source>可领取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="109"/>
+        <source>不可领取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="117"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="118"/>
+        <source>证件号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="119"/>
+        <source>手机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="120"/>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="121"/>
+        <source>来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="122"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="147"/>
+        <source>邀约坐席</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="126"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="143"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="153"/>
+        <source>活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="127"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="144"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="152"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="167"/>
+        <source>礼品</source>
+        <translation type="unfinished">Gifts</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="129"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="145"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="181"/>
+        <source>价值（元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="131"/>
+        <source>可用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="133"/>
+        <source>资格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="137"/>
+        <source>依据 / 原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="141"/>
+        <source>发放时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="142"/>
+        <source>客户</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="146"/>
+        <source>发放人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="151"/>
+        <source>编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="154"/>
+        <source>单价（元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="155"/>
+        <source>营业部可分配</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="156"/>
+        <source>本机备用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="157"/>
+        <source>其他工作站备用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="159"/>
+        <source>合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="168"/>
+        <source>期初</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="169"/>
+        <source>入库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="170"/>
+        <source>分配</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="171"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="180"/>
+        <source>发放</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="172"/>
+        <source>作废退回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="173"/>
+        <source>盘点调整</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="174"/>
+        <source>期末</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="175"/>
+        <source>其中备用额度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="179"/>
+        <source>活动 / 坐席</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/models.py" line="182"/>
+        <source>作废</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GiftsPage</name>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="20"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="64"/>
+        <source>原因（必填）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="99"/>
         <source>礼品</source>
         <translation>Gifts</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="23"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="102"/>
         <source>按营销活动规则发放礼品：核对资格与限额，客户签收，复核人确认。</source>
         <translation>Issue campaign gifts by the rules: check eligibility and caps, client signs, reviewer confirms.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="26"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="105"/>
         <source>进行中的活动</source>
         <translation>Running campaigns</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="26"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="105"/>
         <source>待客户签收</source>
         <translation>Awaiting client signature</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="33"/>
-        <source>按客户查询可领礼品，每位客户每个活动限领一次</source>
-        <translation>See which gifts a client may receive: one per client per campaign</translation>
+        <location filename="../../workstation/ui/gifts/page.py" line="135"/>
+        <source>发放(&amp;1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="34"/>
-        <source>打印礼品签收单，发放人与复核人分离</source>
-        <translation>Print the gift receipt; issuer and reviewer are different people</translation>
+        <location filename="../../workstation/ui/gifts/page.py" line="136"/>
+        <source>待签收(&amp;2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="35"/>
-        <source>查看本营业部礼品库存与出入库记录</source>
-        <translation>Gift stock at this branch and its movements</translation>
+        <location filename="../../workstation/ui/gifts/page.py" line="137"/>
+        <source>库存与对账(&amp;3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="151"/>
+        <source>手机号、姓名、拼音首字母或预约码，回车查找</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="153"/>
+        <source>查找(&amp;F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="167"/>
+        <source>复核人(&amp;R)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="173"/>
+        <source>发放并生成签收单(&amp;I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="176"/>
+        <source>打印签收单(&amp;P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="177"/>
+        <source>保存 PDF(&amp;S)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="197"/>
+        <source>刷新</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="198"/>
+        <source>确认客户已签收(&amp;C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="199"/>
+        <source>作废(&amp;V)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="205"/>
+        <source>签收确认须由发放人以外的复核人完成；作废须由发放人以外的主管填写原因审批。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="215"/>
+        <source>对账日期(&amp;D)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="225"/>
+        <source>盘点(&amp;K)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="233"/>
+        <source>当前库存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="234"/>
+        <source>当日对账：期初 + 入库 + 分配 − 发放 + 作废退回 ± 盘点调整 = 期末</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="241"/>
+        <source>按活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="241"/>
+        <source>按邀约坐席</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="322"/>
+        <source>正在查找客户…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="330"/>
+        <source>没有找到客户，请核对后重试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="332"/>
+        <source>找到 %1 位客户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="351"/>
+        <source>%1 可领取 %2 种礼品。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="354"/>
+        <source>%1 暂无可领取的礼品，原因见列表。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="373"/>
+        <source>正在发放并生成签收单…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="384"/>
+        <source>已发放“%1”给 %2，签收单 %3。请打印后请客户签字，并交复核人确认。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="402"/>
+        <source>正在打印签收单…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="407"/>
+        <source>签收单 %1 已送打印机 %2。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="409"/>
+        <source>签收单 %1 打印失败：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="416"/>
+        <source>保存签收单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="416"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished">PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="427"/>
+        <source>签收单已保存到 %1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="446"/>
+        <source>%1 的“%2”已确认签收。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="455"/>
+        <source>作废须由主管审批。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="457"/>
+        <source>作废礼品发放</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="465"/>
+        <source>%1 的“%2”已作废，库存已退回。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="503"/>
+        <source>盘点已记录：账面 %1，实盘 %2，差异 %3。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="213"/>
+        <source>导入预约</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="217"/>
+        <source>选择文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="219"/>
+        <source>支持呼叫中心导出的 CSV（UTF-8 或 GBK）与 XLSX 文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="230"/>
+        <source>行号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="230"/>
+        <source>未导入原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="244"/>
+        <source>选择预约文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="244"/>
+        <source>预约表格 (*.csv *.xlsx);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="251"/>
+        <source>正在导入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="267"/>
+        <source>已导入 %1 条；重复（已导入过）%2 条；未导入 %3 条。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="286"/>
+        <source>导入失败。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KpiSection</name>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="107"/>
+        <source>接待与电销指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="116"/>
+        <source>统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="118"/>
+        <source>导出 CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="119"/>
+        <source>导出 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="120"/>
+        <source>接待日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="120"/>
+        <source>电销统计区间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="134"/>
+        <source>等候时长中位数（分钟）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="135"/>
+        <source>等候时长 P90（分钟）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="136"/>
+        <source>办理时长中位数（分钟）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="137"/>
+        <source>办理时长 P90（分钟）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="138"/>
+        <source>尚未叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="188"/>
+        <source>统计区间的开始日期晚于结束日期。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="191"/>
+        <source>正在统计…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="210"/>
+        <source>接待日期 %1；电销统计 %2 至 %3。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="220"/>
+        <source>暂时无法统计。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="227"/>
+        <source>各队列取号（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="228"/>
+        <source>队列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="228"/>
+        <source>取号数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="234"/>
+        <source>办理结果（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="235"/>
+        <source>结果</source>
+        <translation type="unfinished">Result</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="235"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="240"/>
+        <source>人次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="239"/>
+        <source>等候与办理时长（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="240"/>
+        <source>指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="240"/>
+        <source>中位数（分钟）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="240"/>
+        <source>P90（分钟）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="241"/>
+        <source>等候（取号→叫号）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="242"/>
+        <source>办理（开始→结束）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="244"/>
+        <source>%1 至 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="246"/>
+        <source>电销邀约到店与转化（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
+        <source>坐席</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
+        <source>活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
+        <source>预约</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
+        <source>到店</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
+        <source>未到店</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="248"/>
+        <source>到店率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="267"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="267"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="268"/>
+        <source>导出报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="283"/>
+        <source>已导出到 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="288"/>
+        <source>无法写入文件：%1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -319,6 +1299,95 @@
     </message>
 </context>
 <context>
+    <name>OfferDialog</name>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="79"/>
+        <source>编辑同业活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="79"/>
+        <source>新增同业活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="87"/>
+        <source>长期有效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="99"/>
+        <source>同业机构</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="100"/>
+        <source>活动内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="101"/>
+        <source>挽留/应对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="102"/>
+        <source>有效期至</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OffersPanel</name>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="136"/>
+        <source>转户客户到店时参考：本地同业机构的促销活动及我方应对。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="145"/>
+        <source>新增…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="146"/>
+        <source>编辑…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="147"/>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="210"/>
+        <source>删除“%1”的这条活动？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="211"/>
+        <source>删除同业活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="146"/>
+        <source>结束办理 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="148"/>
+        <source>请选择本次办理结果：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="159"/>
+        <source>结束办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <location filename="../../workstation/ui/page.py" line="128"/>
@@ -375,114 +1444,626 @@
     </message>
 </context>
 <context>
+    <name>PaperStatus</name>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="40"/>
+        <source>无需回收</source>
+        <translation>Not tracked</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="41"/>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="42"/>
+        <source>已签字</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="43"/>
+        <source>已扫描</source>
+        <translation>Scanned</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="44"/>
+        <source>已寄送总部</source>
+        <translation>Sent to head office</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="45"/>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="48"/>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="49"/>
+        <source>排队中</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="50"/>
+        <source>已发送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="51"/>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/models.py" line="52"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="118"/>
+        <source>单据预览与打印</source>
+        <translation>Preview and print</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="137"/>
+        <source>正在生成预览…</source>
+        <translation>Rendering the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="143"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="144"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="147"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="148"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="149"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="174"/>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="175"/>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="177"/>
+        <source>重印 (副本)</source>
+        <translation>Reprint (COPY)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="183"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="186"/>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="188"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="256"/>
+        <source>原件尚未打印。</source>
+        <translation>The original has not been printed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="260"/>
+        <source>原件已于 %1 由 %2 在 %3 打印，再次打印须为副本。</source>
+        <translation>The original was printed on %1 by %2 on %3; further prints are copies.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="263"/>
+        <source>（主管可取消“重印”再打原件。）</source>
+        <translation> (A supervisor may untick Reprint to print the original again.)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="268"/>
+        <source>无法生成预览。</source>
+        <translation>The preview could not be rendered.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="274"/>
+        <source>（默认）</source>
+        <translation> (default)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="276"/>
+        <source>（已停用）</source>
+        <translation> (disabled)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="282"/>
+        <source>没有可用的打印机。可以先另存为 PDF。</source>
+        <translation>No printer is available. You can save the PDF instead.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="290"/>
+        <source>无法列出打印机：%1</source>
+        <translation>Cannot list the printers: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="311"/>
+        <source>第 %1 / %2 页</source>
+        <translation>Page %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="365"/>
+        <source>正在发送到 %1 …</source>
+        <translation>Sending to %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="389"/>
+        <source>副本</source>
+        <translation>copy</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="389"/>
+        <source>原件</source>
+        <translation>original</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="392"/>
+        <source>已打印完成：%1（%2）%3 份，打印机 %4。</source>
+        <translation>Printed: %1 (%2), %3 copies on %4.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="394"/>
+        <source>已送入打印队列，尚未打完：%1（%2）%3 份，打印机 %4。</source>
+        <translation>Queued, not printed yet: %1 (%2), %3 copies on %4.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="396"/>
+        <source>已发送到打印机 %4：%1（%2）%3 份。</source>
+        <translation>Sent to %4: %1 (%2), %3 copies.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="398"/>
+        <source>打印失败：%1（%2），打印机 %4。</source>
+        <translation>Printing failed: %1 (%2) on %4.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="405"/>
+        <source>打印任务：%1</source>
+        <translation>Print job: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="435"/>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="435"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="450"/>
+        <source>已另存为 %1</source>
+        <translation>Saved as %1</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/printing/preview.py" line="458"/>
+        <source>无法保存 PDF：%1</source>
+        <translation>Cannot save the PDF: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionColumns</name>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="158"/>
+        <location filename="../../workstation/ui/reception/models.py" line="171"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="159"/>
+        <location filename="../../workstation/ui/reception/models.py" line="172"/>
+        <source>手机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="160"/>
+        <location filename="../../workstation/ui/reception/models.py" line="170"/>
+        <location filename="../../workstation/ui/reception/models.py" line="229"/>
+        <source>时段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="161"/>
+        <location filename="../../workstation/ui/reception/models.py" line="173"/>
+        <location filename="../../workstation/ui/reception/models.py" line="184"/>
+        <source>业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="162"/>
+        <location filename="../../workstation/ui/reception/models.py" line="175"/>
+        <source>坐席</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="163"/>
+        <location filename="../../workstation/ui/reception/models.py" line="174"/>
+        <location filename="../../workstation/ui/reception/models.py" line="186"/>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="164"/>
+        <source>营业部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="176"/>
+        <source>活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="177"/>
+        <source>预约码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="183"/>
+        <source>号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="185"/>
+        <source>客户</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="187"/>
+        <source>取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="189"/>
+        <source>已等（分钟）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="194"/>
+        <source>柜台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="195"/>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="201"/>
+        <source>提前到店</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="202"/>
+        <source>迟到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="208"/>
+        <source>同业机构</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="209"/>
+        <source>活动内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="210"/>
+        <source>挽留/应对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="212"/>
+        <source>有效期至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="214"/>
+        <source>长期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="215"/>
+        <source>（已过期）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="225"/>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="233"/>
+        <source>预约</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="239"/>
+        <source>在岗柜员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="245"/>
+        <source>其中加班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="251"/>
+        <source>可接待</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="257"/>
+        <source>需增派</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="259"/>
+        <source>%1 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="274"/>
+        <source>周一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="275"/>
+        <source>周二</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="276"/>
+        <source>周三</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="277"/>
+        <source>周四</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="278"/>
+        <source>周五</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="279"/>
+        <source>周六</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="280"/>
+        <source>周日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="285"/>
+        <source>新开户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="286"/>
+        <source>转户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="287"/>
+        <source>其他业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="288"/>
+        <source>电销预约</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="289"/>
+        <source>已预约</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="290"/>
+        <source>已签到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="291"/>
+        <source>已办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="292"/>
+        <source>未到店</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="293"/>
+        <source>已取消</source>
+        <translation type="unfinished">Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="294"/>
+        <source>等候中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="295"/>
+        <source>已叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="296"/>
+        <source>办理中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="297"/>
+        <source>已完成</source>
+        <translation type="unfinished">Completed</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="298"/>
+        <source>过号未到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="299"/>
+        <source>已开户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="300"/>
+        <source>已提交转户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="301"/>
+        <source>仅咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="302"/>
+        <source>未办理离开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="303"/>
+        <source>已转介</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="20"/>
+        <location filename="../../workstation/ui/reception/page.py" line="40"/>
         <source>接待</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="23"/>
+        <location filename="../../workstation/ui/reception/page.py" line="43"/>
         <source>为到店客户取号、为电销预约客户签到，并指引客户前往柜台。</source>
         <translation>Queue tickets for walk-in clients, check-in for booked clients, and directions to the counters.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="26"/>
+        <location filename="../../workstation/ui/reception/page.py" line="46"/>
+        <location filename="../../workstation/ui/reception/page.py" line="119"/>
         <source>今日预约</source>
         <translation>Appointments today</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="26"/>
+        <location filename="../../workstation/ui/reception/page.py" line="46"/>
         <source>预约已签到</source>
         <translation>Appointments checked in</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="26"/>
+        <location filename="../../workstation/ui/reception/page.py" line="46"/>
         <source>正在等候</source>
         <translation>Waiting now</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="26"/>
+        <location filename="../../workstation/ui/reception/page.py" line="46"/>
         <source>今日到店</source>
         <translation>Visits today</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="38"/>
-        <source>按姓名、拼音首字母或手机号查找今日预约并签到</source>
-        <translation>Find today&apos;s appointments by name, pinyin initials or mobile number, and check in</translation>
+        <location filename="../../workstation/ui/reception/page.py" line="113"/>
+        <source>签到与叫号</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="39"/>
-        <source>新开户 A、转户 B、其他业务 C、电销 T 分线取号与叫号</source>
-        <translation>Tickets and calling by line: A new account, B transfer in, C other, T telesales</translation>
+        <location filename="../../workstation/ui/reception/page.py" line="121"/>
+        <source>同业活动</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="40"/>
-        <source>电销坐席登记预约，并查看客户到店情况</source>
-        <translation>Telesales agents book appointments and see who has arrived</translation>
+        <location filename="../../workstation/ui/reception/page.py" line="124"/>
+        <source>加班安排</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="41"/>
-        <source>为客户打印营业部位置与交通指引</source>
-        <translation>Print the branch&apos;s location and directions for clients</translation>
+        <location filename="../../workstation/ui/reception/page.py" line="214"/>
+        <source>转户客户 — 同业活动参考（详见“同业活动”页）：</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="20"/>
+        <location filename="../../workstation/ui/reports/page.py" line="23"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="23"/>
+        <location filename="../../workstation/ui/reports/page.py" line="26"/>
         <source>营业部当日业务量、开户与转户、礼品发放及电销预约到店情况。</source>
         <translation>The branch&apos;s day: visits, accounts opened and transferred, gifts issued, telesales appointments kept.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="27"/>
+        <location filename="../../workstation/ui/reports/page.py" line="30"/>
         <source>今日到店</source>
         <translation>Visits today</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="28"/>
+        <location filename="../../workstation/ui/reports/page.py" line="31"/>
         <source>今日预约</source>
         <translation>Appointments today</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="29"/>
+        <location filename="../../workstation/ui/reports/page.py" line="32"/>
         <source>待复核的申请</source>
         <translation>Applications awaiting review</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="30"/>
+        <location filename="../../workstation/ui/reports/page.py" line="33"/>
         <source>待客户签收礼品</source>
         <translation>Gifts awaiting signature</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="31"/>
+        <location filename="../../workstation/ui/reports/page.py" line="34"/>
         <source>待上传的记录</source>
         <translation>Records waiting to upload</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="32"/>
+        <location filename="../../workstation/ui/reports/page.py" line="35"/>
         <source>正常状态客户</source>
         <translation>Active clients</translation>
-    </message>
-    <message>
-        <location filename="../../workstation/ui/reports/page.py" line="47"/>
-        <source>按日期区间统计，导出 Excel</source>
-        <translation>Figures for any date range, exported to Excel</translation>
-    </message>
-    <message>
-        <location filename="../../workstation/ui/reports/page.py" line="48"/>
-        <source>电销坐席邀约到店与开户转化</source>
-        <translation>Telesales invitations, visits and accounts opened</translation>
-    </message>
-    <message>
-        <location filename="../../workstation/ui/reports/page.py" line="49"/>
-        <source>礼品发放汇总与库存对账</source>
-        <translation>Gift issue totals and stock reconciliation</translation>
     </message>
 </context>
 <context>
@@ -524,6 +2105,222 @@
     </message>
 </context>
 <context>
+    <name>ScanStation</name>
+    <message>
+        <location filename="../../workstation/ui/documents/scan.py" line="27"/>
+        <source>下一步（按单据当前状态）</source>
+        <translation>Next step (from the form&apos;s status)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/scan.py" line="28"/>
+        <source>签字回收（→ 已签字）</source>
+        <translation>Signature collection (→ signed)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/scan.py" line="29"/>
+        <source>影像扫描（→ 已扫描）</source>
+        <translation>Imaging (→ scanned)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/scan.py" line="30"/>
+        <source>寄送总部（→ 已寄送总部）</source>
+        <translation>Dispatch (→ sent to head office)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/scan.py" line="31"/>
+        <source>归档（→ 已归档）</source>
+        <translation>Archive (→ archived)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/scan.py" line="63"/>
+        <source>扫码登记纸质件</source>
+        <translation>Scan paper forms</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/scan.py" line="68"/>
+        <source>扫描单据二维码，或输入单据编号后按回车</source>
+        <translation>Scan the form&apos;s QR code, or type its number and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/scan.py" line="72"/>
+        <source>本工位登记为</source>
+        <translation>This station records</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/scan.py" line="79"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/scan.py" line="81"/>
+        <source>预览/补打</source>
+        <translation>Preview / reprint</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/scan.py" line="86"/>
+        <source>等待扫码</source>
+        <translation>Waiting for a scan</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/scan.py" line="117"/>
+        <source>正在登记 %1 …</source>
+        <translation>Recording %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/scan.py" line="136"/>
+        <source>%1 %2：%3 → %4</source>
+        <translation>%1 %2: %3 → %4</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/scan.py" line="141"/>
+        <source>客户：%1</source>
+        <translation>Client: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/scan.py" line="149"/>
+        <location filename="../../workstation/ui/documents/scan.py" line="154"/>
+        <source>未登记</source>
+        <translation>Not recorded</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="228"/>
+        <source>安排加班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="248"/>
+        <source>员工</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="249"/>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="250"/>
+        <source>开始</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="251"/>
+        <source>结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="252"/>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffingPanel</name>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="288"/>
+        <source>未来 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="289"/>
+        <source> 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="290"/>
+        <source>只看需增派的时段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="293"/>
+        <source>安排加班…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="324"/>
+        <source>%1 个时段预约超出接待能力，需要增派人手或安排加班。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="328"/>
+        <source>所有时段人手充足。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusChangeDialog</name>
+    <message>
+        <location filename="../../workstation/ui/documents/status_dialog.py" line="43"/>
+        <source>更改纸质件状态</source>
+        <translation>Change paper status</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/status_dialog.py" line="49"/>
+        <source>当前状态</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/status_dialog.py" line="57"/>
+        <source>改为</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/status_dialog.py" line="60"/>
+        <source>回退或跳过步骤时必填，例如：扫描件丢失需重扫</source>
+        <translation>Required when going back or skipping, e.g. scan lost, rescan needed</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/status_dialog.py" line="61"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/status_dialog.py" line="72"/>
+        <source>确认更改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/documents/status_dialog.py" line="73"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StockCountDialog</name>
+    <message>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="27"/>
+        <source>礼品盘点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="38"/>
+        <source>有差异时必填，例如：包装破损 1 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="39"/>
+        <source>礼品(&amp;G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="40"/>
+        <source>账面数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="41"/>
+        <source>实盘数量(&amp;C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="42"/>
+        <source>差异原因(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <location filename="../../workstation/ui/sync/page.py" line="20"/>
@@ -554,6 +2351,109 @@
         <location filename="../../workstation/ui/sync/page.py" line="35"/>
         <source>查看并处理上传失败的记录</source>
         <translation>Review and resolve records that failed to upload</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDisplay</name>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="63"/>
+        <source>号票</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="68"/>
+        <source>签到或取号后在此显示号码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="81"/>
+        <source>%1 · 前面还有 %2 位等候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="86"/>
+        <source>%1（仍予办理）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TodayAppointments</name>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="309"/>
+        <source>筛选：姓名、状态、坐席、活动、预约码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="312"/>
+        <source>预约登记…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="314"/>
+        <source>导入预约…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="316"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="415"/>
+        <source>标记未到店</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="318"/>
+        <source>打印预约确认及到店指引…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="381"/>
+        <source>今日共 %1 个预约：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="392"/>
+        <source>已为 %1 登记预约，预约码 %2。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="414"/>
+        <source>把今天仍未签到的预约全部标记为“未到店”？此结果会同步回电销中心，不能撤销。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/appointments.py" line="427"/>
+        <source>已将 %1 个预约标记为未到店。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="185"/>
+        <source>转队列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="187"/>
+        <source>转到以下队列（客户保留原排队顺序）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WaitingList</name>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="70"/>
+        <source>等候队列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="113"/>
+        <source>等候队列（%1 人等候）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="122"/>
+        <source>等候队列（暂时无法刷新）</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -203,3 +203,15 @@ def test_supervisor_changes_a_status_with_a_reason(qtbot, supervisor: SessionCon
     assert blocker.args[0].current is PaperStatus.SENT
     assert status_of(supervisor, view.document_id) is PaperStatus.SENT
     qtbot.waitUntil(lambda: page.shown_documents()[0].paper_status is PaperStatus.SENT, timeout=10_000)
+
+
+def test_screenshot_documents_are_seeded_once_without_spooling(qtbot, clerk: SessionContext) -> None:
+    from workstation.ui.documents.demo import SCREENSHOT_FORMS, seed_screenshot_documents
+
+    assert seed_screenshot_documents(clerk.store) == len(SCREENSHOT_FORMS)
+    assert seed_screenshot_documents(clerk.store) == 0  # the demo database keeps what it has
+    page = open_page(qtbot, clerk, 6)  # all of them come back on paper
+    assert {d.paper_status for d in page.shown_documents()} == {
+        PaperStatus.PRINTED, PaperStatus.SIGNED, PaperStatus.SCANNED
+    }  # fmt: skip
+    assert all(job.printer == "Counter-A4" for d in page.shown_documents() for job in jobs(clerk, d.document_id))

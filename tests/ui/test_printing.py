@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtPdfWidgets import QPdfView
 
 from workstation import errors
 from workstation.printing import spool
@@ -58,7 +59,7 @@ def test_preview_shows_the_pages_and_preselects_the_default_printer(qtbot, clerk
     dialog.zoom_by(1.25)
     assert dialog.zoom_label.text().endswith("%")
     dialog.fit_width()
-    assert dialog.zoom_label.text() == "适合宽度"
+    assert dialog.zoom_label.text() == "" and dialog.view.zoomMode() is QPdfView.ZoomMode.FitToWidth
 
 
 def test_a_second_print_is_a_copy_marked_in_the_pdf(qtbot, clerk_context: SessionContext) -> None:

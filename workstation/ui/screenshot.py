@@ -59,16 +59,27 @@ class ScreenshotTour(QObject):
         else:
             QTimer.singleShot(SETTLE_MS, then)
 
-    def _database_opened(self, _database: object) -> None:
+    def _database_opened(self, database: object) -> None:
         login = self.flow.login
         login.staff_edit.setText(self.credentials[0])
         login.resize(login.sizeHint())
 
-        def shoot_login() -> None:
+        def shoot_login(_result: object = None) -> None:
             self.save(login, "login")
             self.flow.log_in_as(*self.credentials)
 
-        QTimer.singleShot(SETTLE_MS, shoot_login)
+        def seeding_failed(exc: BaseException) -> None:
+            log.warning("screenshot documents not seeded: %r", exc)
+            shoot_login()
+
+        store = getattr(database, "store", None)
+        if store is None:
+            QTimer.singleShot(SETTLE_MS, shoot_login)
+            return
+        # A few printed documents, so the Documents page shows real rows (demo data has none).
+        from workstation.ui.documents.demo import seed_screenshot_documents
+
+        self.flow.tasks.run(lambda: seed_screenshot_documents(store), shoot_login, seeding_failed, writes=True)
 
     def _main_window_shown(self, window: MainWindow) -> None:
         pages = list(window.pages)

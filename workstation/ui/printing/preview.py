@@ -147,7 +147,7 @@ class PrintPreviewDialog(QDialog):
         self.zoom_out_button = QPushButton(self.tr("缩小"), self)
         self.zoom_in_button = QPushButton(self.tr("放大"), self)
         self.fit_width_button = QPushButton(self.tr("适合宽度"), self)
-        self.zoom_label = QLabel(self.tr("适合宽度"), self)
+        self.zoom_label = QLabel(self)  # the zoom in per cent; empty while fitting the width
         for widget in (self.previous_button, self.next_button, self.page_label):
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -322,7 +322,7 @@ class PrintPreviewDialog(QDialog):
 
     def fit_width(self) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.zoom_label.setText(self.tr("适合宽度"))
+        self.zoom_label.clear()
 
     def _fitted_zoom(self) -> float:
         """The zoom factor "fit width" shows now (QPdfView does not report it)."""
