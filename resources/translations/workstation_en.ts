@@ -529,50 +529,50 @@
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="108"/>
         <source>可领取</source>
-        <translation type="unfinished"></translation>
+        <translation>Eligible</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="109"/>
         <source>不可领取</source>
-        <translation type="unfinished"></translation>
+        <translation>Not eligible</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="117"/>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="118"/>
         <source>证件号</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="119"/>
         <source>手机</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="120"/>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="121"/>
         <source>来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="122"/>
         <location filename="../../workstation/ui/gifts/models.py" line="147"/>
         <source>邀约坐席</source>
-        <translation type="unfinished"></translation>
+        <translation>Inviting agent</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="126"/>
         <location filename="../../workstation/ui/gifts/models.py" line="143"/>
         <location filename="../../workstation/ui/gifts/models.py" line="153"/>
         <source>活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaign</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="127"/>
@@ -580,125 +580,125 @@
         <location filename="../../workstation/ui/gifts/models.py" line="152"/>
         <location filename="../../workstation/ui/gifts/models.py" line="167"/>
         <source>礼品</source>
-        <translation type="unfinished">Gifts</translation>
+        <translation>Gift</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="129"/>
         <location filename="../../workstation/ui/gifts/models.py" line="145"/>
         <location filename="../../workstation/ui/gifts/models.py" line="181"/>
         <source>价值（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Value (CNY)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="131"/>
         <source>可用</source>
-        <translation type="unfinished"></translation>
+        <translation>Available</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="133"/>
         <source>资格</source>
-        <translation type="unfinished"></translation>
+        <translation>Eligibility</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="137"/>
         <source>依据 / 原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Why / why not</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="141"/>
         <source>发放时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="142"/>
         <source>客户</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Client</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="146"/>
         <source>发放人</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuer</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="151"/>
         <source>编码</source>
-        <translation type="unfinished"></translation>
+        <translation>SKU</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="154"/>
         <source>单价（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit value (CNY)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="155"/>
         <source>营业部可分配</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch allocation</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="156"/>
         <source>本机备用</source>
-        <translation type="unfinished"></translation>
+        <translation>This workstation&apos;s reserve</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="157"/>
         <source>其他工作站备用</source>
-        <translation type="unfinished"></translation>
+        <translation>Other reserves</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="159"/>
         <source>合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="168"/>
         <source>期初</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="169"/>
         <source>入库</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="170"/>
         <source>分配</source>
-        <translation type="unfinished"></translation>
+        <translation>Allocated</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="171"/>
         <location filename="../../workstation/ui/gifts/models.py" line="180"/>
         <source>发放</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="172"/>
         <source>作废退回</source>
-        <translation type="unfinished"></translation>
+        <translation>Voided</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="173"/>
         <source>盘点调整</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjustments</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="174"/>
         <source>期末</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="175"/>
         <source>其中备用额度</source>
-        <translation type="unfinished"></translation>
+        <translation>Of which in reserves</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="179"/>
         <source>活动 / 坐席</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaign / agent</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/models.py" line="182"/>
         <source>作废</source>
-        <translation type="unfinished"></translation>
+        <translation>Voided</translation>
     </message>
 </context>
 <context>
@@ -706,7 +706,7 @@
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="64"/>
         <source>原因（必填）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason (required):</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="99"/>
@@ -726,192 +726,192 @@
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="105"/>
         <source>待客户签收</source>
-        <translation>Awaiting client signature</translation>
+        <translation>Awaiting signature</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="135"/>
         <source>发放(&amp;1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;1 Issue</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="136"/>
         <source>待签收(&amp;2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;2 Awaiting signature</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="137"/>
         <source>库存与对账(&amp;3)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;3 Stock and reconciliation</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="151"/>
         <source>手机号、姓名、拼音首字母或预约码，回车查找</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile, name, pinyin initials or appointment code, then Enter</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="153"/>
         <source>查找(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="167"/>
         <source>复核人(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reviewer:</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="173"/>
         <source>发放并生成签收单(&amp;I)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Issue and make receipt</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="176"/>
         <source>打印签收单(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print receipt</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="177"/>
         <source>保存 PDF(&amp;S)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save PDF…</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="197"/>
         <source>刷新</source>
-        <translation type="unfinished">Refresh</translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="198"/>
         <source>确认客户已签收(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confirm client signed</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="199"/>
         <source>作废(&amp;V)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Void…</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="205"/>
         <source>签收确认须由发放人以外的复核人完成；作废须由发放人以外的主管填写原因审批。</source>
-        <translation type="unfinished"></translation>
+        <translation>A reviewer other than the issuer confirms the signature; a supervisor other than the issuer approves a void with a reason.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="215"/>
         <source>对账日期(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date:</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="225"/>
         <source>盘点(&amp;K)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoc&amp;k count…</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="233"/>
         <source>当前库存</source>
-        <translation type="unfinished"></translation>
+        <translation>Current stock</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="234"/>
         <source>当日对账：期初 + 入库 + 分配 − 发放 + 作废退回 ± 盘点调整 = 期末</source>
-        <translation type="unfinished"></translation>
+        <translation>Day reconciliation: opening + received + allocated − issued + voided ± adjustments = closing</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="241"/>
         <source>按活动</source>
-        <translation type="unfinished"></translation>
+        <translation>By campaign</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="241"/>
         <source>按邀约坐席</source>
-        <translation type="unfinished"></translation>
+        <translation>By inviting agent</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="322"/>
         <source>正在查找客户…</source>
-        <translation type="unfinished"></translation>
+        <translation>Looking up the client…</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="330"/>
         <source>没有找到客户，请核对后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>No client found. Check the entry and try again.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="332"/>
         <source>找到 %1 位客户。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 client(s) found.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="351"/>
         <source>%1 可领取 %2 种礼品。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 may receive %2 gift(s).</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="354"/>
         <source>%1 暂无可领取的礼品，原因见列表。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cannot receive any gift now; the list says why.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="373"/>
         <source>正在发放并生成签收单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuing and making the receipt…</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="384"/>
         <source>已发放“%1”给 %2，签收单 %3。请打印后请客户签字，并交复核人确认。</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued “%1” to %2, receipt %3. Print it, have the client sign, and pass it to the reviewer.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="402"/>
         <source>正在打印签收单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing the receipt…</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="407"/>
         <source>签收单 %1 已送打印机 %2。</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt %1 sent to printer %2.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="409"/>
         <source>签收单 %1 打印失败：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt %1 could not be printed: %2</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="416"/>
         <source>保存签收单</source>
-        <translation type="unfinished"></translation>
+        <translation>Save receipt</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="416"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished">PDF files (*.pdf)</translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="427"/>
         <source>签收单已保存到 %1。</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt saved to %1.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="446"/>
         <source>%1 的“%2”已确认签收。</source>
-        <translation type="unfinished"></translation>
+        <translation>“%2” for %1 confirmed as signed.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="455"/>
         <source>作废须由主管审批。</source>
-        <translation type="unfinished"></translation>
+        <translation>A void needs a supervisor.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="457"/>
         <source>作废礼品发放</source>
-        <translation type="unfinished"></translation>
+        <translation>Void gift issue</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="465"/>
         <source>%1 的“%2”已作废，库存已退回。</source>
-        <translation type="unfinished"></translation>
+        <translation>“%2” for %1 voided; the stock is back.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="503"/>
         <source>盘点已记录：账面 %1，实盘 %2，差异 %3。</source>
-        <translation type="unfinished"></translation>
+        <translation>Count recorded: book %1, counted %2, difference %3.</translation>
     </message>
 </context>
 <context>
@@ -2292,32 +2292,32 @@
     <message>
         <location filename="../../workstation/ui/gifts/dialogs.py" line="27"/>
         <source>礼品盘点</source>
-        <translation type="unfinished"></translation>
+        <translation>Gift stock count</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/dialogs.py" line="38"/>
         <source>有差异时必填，例如：包装破损 1 件</source>
-        <translation type="unfinished"></translation>
+        <translation>Required when counts differ, e.g. 1 damaged</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/dialogs.py" line="39"/>
         <source>礼品(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gift</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/dialogs.py" line="40"/>
         <source>账面数量</source>
-        <translation type="unfinished"></translation>
+        <translation>Book quantity</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/dialogs.py" line="41"/>
         <source>实盘数量(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Counted</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/dialogs.py" line="42"/>
         <source>差异原因(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reason</translation>
     </message>
 </context>
 <context>

@@ -105,6 +105,10 @@ def _when(moment: Any) -> str:
     return f"{local(moment):%m-%d %H:%M}" if moment else ""
 
 
+ELIGIBLE = str(QT_TRANSLATE_NOOP("GiftColumns", "可领取"))
+NOT_ELIGIBLE = str(QT_TRANSLATE_NOOP("GiftColumns", "不可领取"))
+
+
 def _verdict_colour(g: GiftEligibility) -> QColor:
     return OK if g.eligible else REFUSED
 
@@ -127,7 +131,7 @@ ELIGIBILITY_COLUMNS: list[Column[GiftEligibility]] = [
     Column(str(QT_TRANSLATE_NOOP("GiftColumns", "可用")), lambda g: str(g.gift.available), True),
     Column(
         str(QT_TRANSLATE_NOOP("GiftColumns", "资格")),
-        lambda g: tr("可领取") if g.eligible else tr("不可领取"),
+        lambda g: tr(ELIGIBLE if g.eligible else NOT_ELIGIBLE),
         colour=_verdict_colour,
     ),
     Column(str(QT_TRANSLATE_NOOP("GiftColumns", "依据 / 原因")), lambda g: g.why if g.eligible else g.reason),

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,7 +61,7 @@ ReasonAsker = Callable[[QWidget, str], "str | None"]
 
 
 def ask_reason(parent: QWidget, title: str) -> str | None:
-    text, ok = QInputDialog.getText(parent, title, parent.tr("原因（必填）："))
+    text, ok = QInputDialog.getText(parent, title, QCoreApplication.translate("GiftsPage", "原因（必填）："))
     return text if ok else None
 
 
@@ -164,8 +164,10 @@ class GiftsPage(OverviewPage):
         splitter.setStretchFactor(1, 2)
         box.addWidget(splitter, 1)
         actions = QHBoxLayout()
-        actions.addWidget(QLabel(self.tr("复核人(&R)："), tab))
+        reviewer_label = QLabel(self.tr("复核人(&R)："), tab)
+        actions.addWidget(reviewer_label)
         self.reviewer_box = QComboBox(tab)
+        reviewer_label.setBuddy(self.reviewer_box)
         self.reviewer_box.setMinimumWidth(180)
         actions.addWidget(self.reviewer_box)
         self.issue_button = QPushButton(self.tr("发放并生成签收单(&I)"), tab)
@@ -210,8 +212,10 @@ class GiftsPage(OverviewPage):
         tab = QWidget(self)
         box = QVBoxLayout(tab)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("对账日期(&D)："), tab))
+        day_label = QLabel(self.tr("对账日期(&D)："), tab)
+        row.addWidget(day_label)
         self.day_edit = QDateEdit(tab)
+        day_label.setBuddy(self.day_edit)
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("yyyy-MM-dd")
         today = business_date()
@@ -325,7 +329,7 @@ class GiftsPage(OverviewPage):
         if not found:
             self._say(self.tr("没有找到客户，请核对后重试。"))
             return
-        self._say(self.tr("找到 %n 位客户。", "", len(found)))
+        self._say(self.tr("找到 %1 位客户。").replace("%1", str(len(found))))
         self.client_view.setFocus()
         self.client_view.selectRow(0)
 
