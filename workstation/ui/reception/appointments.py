@@ -37,9 +37,9 @@ from workstation.domain import Purpose, Role
 from workstation.forms.identity import check_mobile
 from workstation.services.appointments import AppointmentRequest, ImportReport, check_client_name
 from workstation.services.reception import AppointmentMatch
-from workstation.ui.reception import ops
+from workstation.ui.reception import ops, slips
 from workstation.ui.reception.checkin import set_role
-from workstation.ui.reception.models import RecordTableModel, filter_proxy, label_text, today_columns
+from workstation.ui.reception.models import RECORD_ROLE, RecordTableModel, filter_proxy, label_text, today_columns
 
 if TYPE_CHECKING:
     from workstation.ui.context import SessionContext
@@ -315,8 +315,12 @@ class TodayAppointments(QWidget):
         self.import_button.setObjectName("importAppointments")
         self.sweep_button = QPushButton(self.tr("标记未到店"), self)
         self.sweep_button.setObjectName("sweepNoShows")
-        for button, roles in ((self.book_button, BOOKING_ROLES), (self.import_button, BOOKING_ROLES),
-                              (self.sweep_button, SWEEP_ROLES)):  # fmt: skip
+        self.directions_button = QPushButton(self.tr("打印预约确认及到店指引…"), self)
+        self.directions_button.setObjectName("printDirections")
+        self.directions_button.setEnabled(False)
+        buttons = ((self.book_button, BOOKING_ROLES), (self.import_button, BOOKING_ROLES),
+                   (self.sweep_button, SWEEP_ROLES), (self.directions_button, slips.PRINT_ROLES))  # fmt: skip
+        for button, roles in buttons:
             button.setVisible(actor.has_any(roles))
             row.addWidget(button)
         layout.addLayout(row)
@@ -344,13 +348,33 @@ class TodayAppointments(QWidget):
         self.book_button.clicked.connect(self.open_booking)
         self.import_button.clicked.connect(self.open_import)
         self.sweep_button.clicked.connect(self.sweep_no_shows)
+        self.directions_button.clicked.connect(self.print_directions)
+        self.view.selectionModel().selectionChanged.connect(
+            lambda *_: self.directions_button.setEnabled(self.selected() is not None)
+        )
 
     def refresh(self) -> None:
         store, branch_id = self.context.store, self.context.identity.branch_id
         self.context.tasks.run(lambda: ops.load_today(store, branch_id), on_success=self._loaded, owner=self)
 
+    def selected(self) -> AppointmentMatch | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().hasSelection():
+            return None
+        record = self.proxy.data(self.proxy.index(index.row(), 0), RECORD_ROLE)
+        return record if isinstance(record, AppointmentMatch) else None
+
+    def print_directions(self) -> None:
+        """The appointment confirmation with the branch's address, landmarks and transit routes."""
+        match = self.selected()
+        if match is None:
+            return
+        store, actor = self.context.store, self.context.actor
+        slips.print_stored(self.context, lambda: slips.store_directions_slip(store, actor, match.appointment_id), self)
+
     def _loaded(self, matches: list[AppointmentMatch]) -> None:
         self.model.set_records(matches)
+        self.directions_button.setEnabled(False)
         by_status: dict[str, int] = {}
         for match in matches:
             by_status[label_text(match.status.label)] = by_status.get(label_text(match.status.label), 0) + 1

@@ -30,7 +30,7 @@ from workstation import errors
 from workstation.domain import ServiceLine
 from workstation.services.reception import AppointmentMatch, CheckInResult
 from workstation.services.tickets import Ticket
-from workstation.ui.reception import ops
+from workstation.ui.reception import ops, slips
 from workstation.ui.reception.models import RECORD_ROLE, RecordTableModel, label_text, match_columns, punctuality_text
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ class TicketDisplay(QFrame):
         self.ticket: Ticket | None = None
 
     def show_ticket(self, ticket: Ticket, note: str = "") -> None:
+        """Show ``ticket`` big, with its line, the number waiting ahead and any flag."""
         self.ticket = ticket
         self.number.setText(ticket.label)
         line = label_text(ticket.service_line.label)
@@ -158,6 +159,11 @@ class CheckInPanel(QWidget):
 
         self.ticket_display = TicketDisplay(self)
         layout.addWidget(self.ticket_display)
+        self.print_ticket_button = QPushButton(self.tr("打印号票…"), self)
+        self.print_ticket_button.setObjectName("printTicket")
+        self.print_ticket_button.setEnabled(False)
+        self.print_ticket_button.setVisible(self.context.actor.has_any(slips.PRINT_ROLES))
+        row.addWidget(self.print_ticket_button)
 
         walk_in = QFrame(self)
         walk_in.setProperty("role", "card")
@@ -190,6 +196,7 @@ class CheckInPanel(QWidget):
         self.results.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.check_in_button.clicked.connect(self.check_in_selected)
         self.walk_in_from_appointment.clicked.connect(self.serve_as_walk_in)
+        self.print_ticket_button.clicked.connect(self.print_ticket)
         for line, button in self.walk_in_buttons.items():
             button.clicked.connect(lambda _checked=False, line=line: self.issue_walk_in(line))
             shortcut = QShortcut(QKeySequence(WALK_IN_KEYS[line]), self)
@@ -314,6 +321,7 @@ class CheckInPanel(QWidget):
             note = ""
             self._say(self.tr("签到成功，请引导客户等候电销专属柜台叫号。"), "ok")
         self.ticket_display.show_ticket(result.ticket, note)
+        self.print_ticket_button.setEnabled(True)
         self.search_edit.clear()
         self.search_edit.setFocus()
         self.sig_ticket_issued.emit(result.ticket)
@@ -372,6 +380,7 @@ class CheckInPanel(QWidget):
         self.mobile_edit.clear()
         self._say(note or self.tr("已取号，请客户留意叫号。"), "ok")
         self.ticket_display.show_ticket(ticket)
+        self.print_ticket_button.setEnabled(True)
         self.search_edit.setFocus()
         self.sig_ticket_issued.emit(ticket)
 
@@ -382,6 +391,14 @@ class CheckInPanel(QWidget):
             self._say(exc.message(self.context.lang), "warning")
         else:
             self.context.presenter.show(exc, self)
+
+    def print_ticket(self) -> None:
+        """Store the ticket slip as a document, then preview and print it (shared dialog)."""
+        ticket = self.ticket_display.ticket
+        if ticket is None:
+            return
+        store, actor = self.context.store, self.context.actor
+        slips.print_stored(self.context, lambda: slips.store_ticket_slip(store, actor, ticket), self)
 
     # --- messages ---------------------------------------------------------------------------
 

@@ -1,0 +1,84 @@
+"""Printing from reception: the ticket slip and the directions slip are stored, then previewed."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from workstation.domain import ServiceLine
+from workstation.services import documents
+from workstation.ui import printing
+from workstation.ui.reception import ReceptionPage
+
+from .test_reception_support import (  # noqa: F401 - fixtures
+    context_for,
+    counter_settings_fixture,
+    demo_opened_fixture,
+    demo_template_fixture,
+)
+
+WAIT = 10_000
+
+
+@pytest.fixture
+def previews(monkeypatch: pytest.MonkeyPatch) -> list[uuid.UUID]:
+    """The shared preview/print dialog, replaced: no printer is ever asked."""
+    opened: list[uuid.UUID] = []
+    monkeypatch.setattr(
+        printing, "preview_and_print", lambda _context, document_id, _parent: opened.append(document_id)
+    )
+    return opened
+
+
+@pytest.fixture
+def page(qtbot, demo_opened, tasks, presenter) -> ReceptionPage:
+    widget = ReceptionPage(context_for(demo_opened, tasks, presenter, "R001"))
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=WAIT)
+    return widget
+
+
+def test_ticket_slip_is_stored_with_the_ticket_and_previewed(qtbot, page: ReceptionPage, previews, presenter) -> None:
+    panel = page.checkin
+    assert panel is not None
+    assert not panel.print_ticket_button.isEnabled()
+    panel.name_edit.setText("王小明")
+    with qtbot.waitSignal(panel.sig_ticket_issued, timeout=WAIT) as blocker:
+        panel.walk_in_buttons[ServiceLine.TRANSFER_IN].click()
+    ticket = blocker.args[0]
+    assert panel.print_ticket_button.isEnabled()
+    panel.print_ticket_button.click()
+    qtbot.waitUntil(lambda: len(previews) == 1, timeout=WAIT)
+    assert presenter.reports == []
+    with page.context.store.read() as session:
+        view = documents.get_document(session, previews[0])
+    assert view.form_code == "queue-ticket"
+    with page.context.store.read() as session:
+        from workstation.models import PrintedDocument
+
+        stored = session.get(PrintedDocument, previews[0])
+        assert stored is not None and stored.data["ticket"] == ticket.label and stored.visit_id == ticket.visit_id
+
+
+def test_directions_slip_for_the_selected_appointment(qtbot, page: ReceptionPage, previews, presenter) -> None:
+    view = page.appointments
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=WAIT)
+    assert not view.directions_button.isEnabled()
+    view.view.selectRow(0)
+    assert view.directions_button.isEnabled()
+    match = view.selected()
+    assert match is not None
+    view.directions_button.click()
+    qtbot.waitUntil(lambda: len(previews) == 1, timeout=WAIT)
+    assert presenter.reports == []
+    with page.context.store.read() as session:
+        from workstation.models import PrintedDocument
+
+        stored = session.get(PrintedDocument, previews[0])
+        assert stored is not None and stored.form_code == "appointment"
+        assert stored.data["client_name"] == match.client_name
+        assert (
+            stored.data["transit"] and stored.data["landmarks"] and "停车" in stored.data["parking"]
+        ) or stored.data["parking"]
