@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 
 BUNDLED_FONT = ("fonts", "wqy-microhei.ttc")
 BUNDLED_FAMILY = "WenQuanYi Micro Hei"
+FALLBACK_FONTS = (("fonts", "fallback-bmp.ttf"), ("fonts", "fallback-sip.ttf"))
+"""Hanazono-based fallbacks for rare name characters (CJK Ext A; Ext B–F), as in the printed forms."""
 BASE_POINT_SIZE = 12
 THEME_PROPERTY = "workstationThemeApplied"
 
@@ -43,6 +45,7 @@ COLOURS: dict[str, str] = {
 }
 
 _font_family: str | None = None
+_fallback_families: list[str] | None = None
 
 
 def load_bundled_font() -> str | None:
@@ -59,12 +62,28 @@ def load_bundled_font() -> str | None:
     return _font_family
 
 
+def load_fallback_fonts() -> list[str]:
+    """Register the rare-character fallback fonts once (a few ms: only their headers are read)."""
+    global _fallback_families
+    if _fallback_families is None:
+        _fallback_families = []
+        for parts in FALLBACK_FONTS:
+            path = resource_path(*parts)
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+            if not families:
+                log.warning("fallback font not loaded: %s", path)
+            _fallback_families.extend(families[:1])
+    return _fallback_families
+
+
 def application_font() -> QFont:
-    """The application font: the bundled family first (Chinese renders everywhere), large size."""
+    """The application font: the bundled family first (Chinese renders everywhere), then the
+    rare-character fallbacks (䶮, 𠮷, 𡒄 in names), large size."""
     font = QFont()
     family = load_bundled_font()
     if family:
-        font.setFamilies([family, *QFont().families()])
+        font.setFamilies([family, *load_fallback_fonts(), *QFont().families()])
     font.setPointSize(BASE_POINT_SIZE)
     return font
 
