@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from workstation.clock import business_date
 from workstation.domain import AppointmentStatus
@@ -44,6 +45,11 @@ def test_todays_list_shows_every_appointment_and_filters(qtbot, page: ReceptionP
     assert 0 < view.proxy.rowCount() < total
     view.filter_edit.clear()
     assert view.proxy.rowCount() == total
+    from workstation.ui.reception.models import RECORD_ROLE
+
+    view.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # by slot time, not by text
+    slots = [view.proxy.index(r, 0).data(RECORD_ROLE).slot_start for r in range(view.proxy.rowCount())]
+    assert slots == sorted(slots, reverse=True)
 
 
 def test_booking_dialog_validates_the_mobile_and_books(qtbot, page: ReceptionPage, tasks) -> None:

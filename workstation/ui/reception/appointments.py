@@ -224,6 +224,7 @@ class ImportDialog(QDialog):
         layout.addLayout(row)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.summary.setProperty("role", "notice")
         layout.addWidget(self.summary)
         self.rejected_table = QTableWidget(0, 2, self)
         self.rejected_table.setObjectName("rejectedRows")
@@ -248,8 +249,8 @@ class ImportDialog(QDialog):
 
     def import_path(self, path: Path) -> None:
         self.path_label.setText(str(path))
+        set_role(self.summary, "notice")
         self.summary.setText(self.tr("正在导入…"))
-        set_role(self.summary, "hint")
         self.choose_button.setEnabled(False)
         store, branch_id = self.context.store, self.context.identity.branch_id
         self.context.tasks.run(
@@ -263,25 +264,25 @@ class ImportDialog(QDialog):
     def _imported(self, report: ImportReport) -> None:
         self.report = report
         self.choose_button.setEnabled(True)
+        set_role(self.summary, "notice-warning" if report.rejected else "notice-ok")
         self.summary.setText(
             self.tr("已导入 %1 条；重复（已导入过）%2 条；未导入 %3 条。")
             .replace("%1", str(report.imported))
             .replace("%2", str(len(report.duplicates)))
             .replace("%3", str(len(report.rejected)))
         )
-        set_role(self.summary, "notice-warning" if report.rejected else "notice-ok")
         self.rejected_table.setRowCount(len(report.rejected))
         for row, (line, reasons) in enumerate(report.rejected):
             self.rejected_table.setItem(row, 0, QTableWidgetItem(str(line)))
-            self.rejected_table.setItem(row, 1, QTableWidgetItem("；".join(reasons)))
+            self.rejected_table.setItem(row, 1, QTableWidgetItem("；".join(r.rstrip("。") for r in reasons)))
         self.rejected_table.resizeRowsToContents()
         self.sig_imported.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
         self.choose_button.setEnabled(True)
         if isinstance(exc, errors.UserError):
-            self.summary.setText(exc.message(self.context.lang))
             set_role(self.summary, "notice-warning")
+            self.summary.setText(exc.message(self.context.lang))
         else:
             self.summary.setText(self.tr("导入失败。"))
             self.context.presenter.show(exc, self)
@@ -302,7 +303,7 @@ class TodayAppointments(QWidget):
         self.confirm: Callable[[QWidget, str, str], bool] = ask_confirmation
         actor = context.actor
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(10, 10, 10, 10)
         row = QHBoxLayout()
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("appointmentFilter")
@@ -329,6 +330,7 @@ class TodayAppointments(QWidget):
         layout.addWidget(self.summary)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
+        self.notice.setProperty("role", "notice-ok")
         self.notice.hide()
         layout.addWidget(self.notice)
         self.model: RecordTableModel[AppointmentMatch] = RecordTableModel(today_columns(), parent=self)
@@ -430,6 +432,6 @@ class TodayAppointments(QWidget):
         self.refresh()
 
     def _notify(self, text: str) -> None:
-        self.notice.setText(text)
         set_role(self.notice, "notice-ok")
+        self.notice.setText(text)
         self.notice.show()

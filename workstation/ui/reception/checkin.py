@@ -45,10 +45,15 @@ WALK_IN_OFFERED = (errors.AppointmentOtherDay, errors.AppointmentCancelled, erro
 
 
 def set_role(widget: QWidget, role: str) -> None:
-    """Change a widget's ``role`` property and let the style sheet see the change."""
+    """Change a widget's ``role`` property and let the style sheet see the change.
+
+    Re-polishing updates colours but not the box (padding, border): roles switched at run time
+    (``notice``, ``notice-ok``, ``notice-warning``) therefore share one box in reception.qss.
+    """
     widget.setProperty("role", role)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+    widget.updateGeometry()  # the new role's padding changes the size hint
 
 
 class TicketDisplay(QFrame):
@@ -128,7 +133,7 @@ class CheckInPanel(QWidget):
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setProperty("role", "hint")
+        self.message.setProperty("role", "notice")
         self.message.setText(self.tr("客户到店：输入任一信息查找预约；现场客户请按下方按钮取号。"))
         layout.addWidget(self.message)
 
@@ -142,7 +147,7 @@ class CheckInPanel(QWidget):
         self.results.verticalHeader().hide()
         self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.results.horizontalHeader().setStretchLastSection(True)
-        self.results.setMinimumHeight(150)
+        self.results.setMinimumHeight(110)
         layout.addWidget(self.results, 1)
 
         row = QHBoxLayout()
@@ -404,8 +409,8 @@ class CheckInPanel(QWidget):
 
     def _say(self, text: str, tone: str) -> None:
         """Show ``text`` under the box; ``tone`` is ``hint``, ``ok`` or ``warning``."""
+        set_role(self.message, {"ok": "notice-ok", "warning": "notice-warning"}.get(tone, "notice"))
         self.message.setText(text)
-        set_role(self.message, {"ok": "notice-ok", "warning": "notice-warning"}.get(tone, "hint"))
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()

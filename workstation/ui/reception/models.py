@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -110,7 +110,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if role == RECORD_ROLE:
             return record
         if role == SORT_ROLE:
-            return column.sort_key(record) if column.sort_key else column.text(record)
+            key = column.sort_key(record) if column.sort_key else column.text(record)
+            return key.isoformat() if isinstance(key, datetime | date) else key  # Qt compares str and numbers
         flagged = self._flagged is not None and self._flagged(record)
         if role == FLAGGED_ROLE:
             return flagged

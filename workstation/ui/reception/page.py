@@ -74,13 +74,17 @@ class ReceptionPage(OverviewPage):
         self.cards = [FigureCard(caption, self) for caption in self.figure_captions()]
         for card in self.cards:
             card.setProperty("size", "compact")
+            box = card.layout()
+            if box is not None:
+                box.setContentsMargins(14, 6, 14, 6)
             card.setMinimumWidth(130)
             head.addWidget(card)
-        head.addStretch(1)
-        layout.addLayout(head)
         self.status_label = QLabel(self)
         self.status_label.setProperty("role", "hint")
-        layout.addWidget(self.status_label)
+        self.status_label.setWordWrap(True)
+        head.addSpacing(12)
+        head.addWidget(self.status_label, 1, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(head)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("receptionTabs")

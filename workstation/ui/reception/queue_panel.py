@@ -243,7 +243,7 @@ class CounterPanel(QFrame):
         layout.addWidget(self.current_label)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setProperty("role", "hint")
+        self.message.setProperty("role", "notice")
         layout.addWidget(self.message)
         grid = QGridLayout()
         self.call_button = QPushButton(self.tr("叫号"), self)
@@ -423,5 +423,5 @@ class CounterPanel(QFrame):
             button.setEnabled(free and status in (VisitStatus.CALLED, VisitStatus.SERVING))
 
     def _say(self, text: str, tone: str) -> None:
+        set_role(self.message, {"ok": "notice-ok", "warning": "notice-warning"}.get(tone, "notice"))
         self.message.setText(text)
-        set_role(self.message, {"ok": "notice-ok", "warning": "notice-warning"}.get(tone, "hint"))

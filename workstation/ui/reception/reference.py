@@ -132,7 +132,7 @@ class OffersPanel(QWidget):
         self.dialog: OfferDialog | None = None
         self.confirm: Callable[[QWidget, str, str], bool] = ask_confirmation
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(10, 10, 10, 10)
         hint = QLabel(self.tr("转户客户到店时参考：本地同业机构的促销活动及我方应对。"), self)
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
@@ -140,6 +140,13 @@ class OffersPanel(QWidget):
         self.model: RecordTableModel[OfferView] = RecordTableModel(offer_columns(), parent=self)
         self.view = table_view(self, "competitorOffers")
         self.view.setModel(self.model)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (1, 2):  # the offer and the response: the text the clerk reads
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.empty_hint = QLabel(self.tr("本营业部尚未登记同业活动。主管可点击“新增”录入。"), self)
+        self.empty_hint.setProperty("role", "hint")
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("新增…"), self)
@@ -163,6 +170,7 @@ class OffersPanel(QWidget):
     def _loaded(self, offers: list[OfferView]) -> None:
         self.model.set_records(offers)
         self.view.resizeRowsToContents()
+        self.empty_hint.setVisible(not offers)
         self.sig_loaded.emit(offers)
 
     def selected(self) -> OfferView | None:
@@ -280,7 +288,7 @@ class StaffingPanel(QWidget):
         self.context = context
         self.dialog: ShiftDialog | None = None
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(10, 10, 10, 10)
         row = QHBoxLayout()
         self.days_spin = QSpinBox(self)
         self.days_spin.setRange(1, 14)
@@ -290,6 +298,7 @@ class StaffingPanel(QWidget):
         self.flagged_only = QCheckBox(self.tr("只看需增派的时段"), self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.summary.setProperty("role", "notice")
         self.shift_button = QPushButton(self.tr("安排加班…"), self)
         self.shift_button.setVisible(context.actor.has_any([Role.SUPERVISOR]))
         row.addWidget(self.days_spin)
@@ -304,6 +313,7 @@ class StaffingPanel(QWidget):
         self.proxy.setFilterKeyColumn(len(self.model.columns) - 1)
         self.view = table_view(self, "staffingLoad")
         self.view.setModel(self.proxy)
+        self.view.horizontalHeader().setStretchLastSection(False)
         layout.addWidget(self.view, 1)
         self.days_spin.valueChanged.connect(lambda _days: self.refresh())
         self.flagged_only.toggled.connect(lambda on: self.proxy.setFilterRegularExpression(".+" if on else ""))
@@ -320,13 +330,13 @@ class StaffingPanel(QWidget):
         self.model.set_records(hours)
         short = [h for h in hours if h.shortfall]
         if short:
+            set_role(self.summary, "notice-warning")
             self.summary.setText(
                 self.tr("%1 个时段预约超出接待能力，需要增派人手或安排加班。").replace("%1", str(len(short)))
             )
-            set_role(self.summary, "notice-warning")
         else:
-            self.summary.setText(self.tr("所有时段人手充足。"))
             set_role(self.summary, "notice-ok")
+            self.summary.setText(self.tr("所有时段人手充足。"))
         self.sig_loaded.emit(hours)
 
     def open_shift(self) -> None:

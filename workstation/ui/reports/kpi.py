@@ -125,7 +125,7 @@ class KpiSection(QWidget):
         controls.addWidget(self.xlsx_button)
         layout.addLayout(controls)
         self.message = QLabel(self)
-        self.message.setProperty("role", "hint")
+        self.message.setProperty("role", "notice")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
 
@@ -172,7 +172,7 @@ class KpiSection(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().hide()
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setStretchLastSection(False)
         view.setMinimumHeight(120)
         return view
 
@@ -188,7 +188,7 @@ class KpiSection(QWidget):
             self._say(self.tr("统计区间的开始日期晚于结束日期。"), "notice-warning")
             return
         store, branch_id = self.context.store, self.context.identity.branch_id
-        self._say(self.tr("正在统计…"), "hint")
+        self._say(self.tr("正在统计…"), "notice")
         self.context.tasks.run(
             lambda: load_kpis(store, branch_id, day, first, last),
             on_success=self._loaded,
@@ -211,7 +211,7 @@ class KpiSection(QWidget):
             .replace("%1", data.day.day.isoformat())
             .replace("%2", data.first.isoformat())
             .replace("%3", data.last.isoformat()),
-            "hint",
+            "notice",
         )
         self._enable_export(True)
         self.sig_loaded.emit(data)
@@ -290,5 +290,5 @@ class KpiSection(QWidget):
             self.context.presenter.show(exc, self)
 
     def _say(self, text: str, role: str) -> None:
-        self.message.setText(text)
         set_role(self.message, role)
+        self.message.setText(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from workstation.ui.page import FigureCard, OverviewPage
@@ -57,13 +58,17 @@ class ReportsPage(OverviewPage):
         self.cards = [FigureCard(caption, self) for caption in self.figure_captions()]
         for card in self.cards:
             card.setProperty("size", "compact")
+            box = card.layout()
+            if box is not None:
+                box.setContentsMargins(14, 6, 14, 6)
             card.setMinimumWidth(118)
             head.addWidget(card)
-        head.addStretch(1)
-        layout.addLayout(head)
         self.status_label = QLabel(self)
         self.status_label.setProperty("role", "hint")
-        layout.addWidget(self.status_label)
+        self.status_label.setWordWrap(True)
+        head.addSpacing(12)
+        head.addWidget(self.status_label, 1, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(head)
         self.kpis = KpiSection(self.context, self)
         layout.addWidget(self.kpis, 1)
 
