@@ -49,52 +49,52 @@
     <message>
         <location filename="../../workstation/ui/reception/appointments.py" line="72"/>
         <source>预约登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Book an appointment</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/appointments.py" line="96"/>
         <source>（无）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/appointments.py" line="99"/>
         <source>客户姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Client name</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/appointments.py" line="100"/>
         <source>手机号</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/appointments.py" line="102"/>
         <source>办理业务</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/appointments.py" line="103"/>
         <source>预约日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/appointments.py" line="104"/>
         <source>时段</source>
-        <translation type="unfinished"></translation>
+        <translation>Slot</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/appointments.py" line="105"/>
         <source>营销活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaign</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/appointments.py" line="106"/>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/appointments.py" line="113"/>
         <source>登记预约</source>
-        <translation type="unfinished"></translation>
+        <translation>Book</translation>
     </message>
 </context>
 <context>
@@ -153,84 +153,84 @@
 <context>
     <name>CheckInPanel</name>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="123"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="128"/>
         <source>手机号 / 尾号4位+姓 / 预约码 / 扫码 / 姓名或拼音，回车签到</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile · last 4 + surname · code · QR · name or pinyin</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="132"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="137"/>
         <source>客户到店：输入任一信息查找预约；现场客户请按下方按钮取号。</source>
-        <translation type="unfinished"></translation>
+        <translation>A client arrives: type anything they give to find the appointment; walk-ins get a ticket with the buttons below.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="149"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="154"/>
         <source>签到 (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Check in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="152"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="157"/>
         <source>转现场取号</source>
-        <translation type="unfinished"></translation>
+        <translation>Serve as walk-in</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="162"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="167"/>
         <source>打印号票…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print ticket…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="172"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="177"/>
         <source>现场取号</source>
-        <translation type="unfinished"></translation>
+        <translation>Walk-in ticket</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="176"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="181"/>
         <source>客户姓名（可选）</source>
-        <translation type="unfinished"></translation>
+        <translation>Client name (optional)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="178"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="183"/>
         <source>手机号（可选）</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile (optional)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="265"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="270"/>
         <source>找到 1 个预约，按回车签到。</source>
-        <translation type="unfinished"></translation>
+        <translation>1 appointment found — press Enter to check in.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="267"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="272"/>
         <source>找到 %1 个预约，用 ↑/↓ 选择后按回车签到。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 appointments found — choose with ↑/↓, then press Enter.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="269"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="274"/>
         <source>没有找到预约。可核对后重试，或按现场客户取号。</source>
-        <translation type="unfinished"></translation>
+        <translation>No appointment found. Check and try again, or give a walk-in ticket.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="285"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="290"/>
         <source>查询失败。</source>
-        <translation type="unfinished"></translation>
+        <translation>The search failed.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="318"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="323"/>
         <source>该客户已签到，沿用原号票（不重复取号）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Already checked in: the existing ticket stands (no second ticket).</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="322"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="327"/>
         <source>签到成功，请引导客户等候电销专属柜台叫号。</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked in. Ask the client to wait for the telesales counter to call them.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="355"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="360"/>
         <source>已按现场客户取号。</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket issued as a walk-in.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="381"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="386"/>
         <source>已取号，请客户留意叫号。</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket issued; the client should watch for their number.</translation>
     </message>
 </context>
 <context>
@@ -238,72 +238,72 @@
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="228"/>
         <source>我的柜台</source>
-        <translation type="unfinished"></translation>
+        <translation>My counter</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="249"/>
         <source>叫号</source>
-        <translation type="unfinished"></translation>
+        <translation>Call next</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="251"/>
         <source>重呼</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="252"/>
         <source>过号</source>
-        <translation type="unfinished"></translation>
+        <translation>Skip</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="253"/>
         <source>转队列</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="254"/>
         <source>开始办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Start service</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="255"/>
         <source>结束办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="288"/>
         <source>请选择柜台…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the counter…</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="309"/>
         <source>先选择本机所在的柜台，再叫号。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose this PC’s counter first, then call.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="313"/>
         <source>叫号顺序：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Call order: %1</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="315"/>
         <source>（电销专属柜台：预约客户优先）</source>
-        <translation type="unfinished"></translation>
+        <translation> (telesales counter: appointments first)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="387"/>
         <source>%1 已处理：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 done: %2</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="395"/>
         <source>正在为 %1 办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Serving %1</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="396"/>
         <source>请 %1 号到柜台</source>
-        <translation type="unfinished"></translation>
+        <translation>Calling %1 to the counter</translation>
     </message>
 </context>
 <context>
@@ -919,52 +919,52 @@
     <message>
         <location filename="../../workstation/ui/reception/appointments.py" line="213"/>
         <source>导入预约</source>
-        <translation type="unfinished"></translation>
+        <translation>Import appointments</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/appointments.py" line="217"/>
         <source>选择文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose file…</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/appointments.py" line="219"/>
         <source>支持呼叫中心导出的 CSV（UTF-8 或 GBK）与 XLSX 文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>The call centre’s CSV (UTF-8 or GBK) or XLSX export.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="230"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="231"/>
         <source>行号</source>
-        <translation type="unfinished"></translation>
+        <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="230"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="231"/>
         <source>未导入原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Why it was not imported</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="244"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="245"/>
         <source>选择预约文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the appointments file</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="244"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="245"/>
         <source>预约表格 (*.csv *.xlsx);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Appointment tables (*.csv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="251"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="253"/>
         <source>正在导入…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="267"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="269"/>
         <source>已导入 %1 条；重复（已导入过）%2 条；未导入 %3 条。</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported %1; duplicates (imported before) %2; not imported %3.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="286"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="287"/>
         <source>导入失败。</source>
-        <translation type="unfinished"></translation>
+        <translation>The import failed.</translation>
     </message>
 </context>
 <context>
@@ -972,208 +972,208 @@
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="107"/>
         <source>接待与电销指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Reception and telesales KPIs</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="116"/>
         <source>统计</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculate</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="118"/>
         <source>导出 CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export CSV…</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="119"/>
         <source>导出 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Excel…</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="120"/>
         <source>接待日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Reception day</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="120"/>
         <source>电销统计区间</source>
-        <translation type="unfinished"></translation>
+        <translation>Telesales period</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="134"/>
         <source>等候时长中位数（分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>Median wait (min)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="135"/>
         <source>等候时长 P90（分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>Wait P90 (min)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="136"/>
         <source>办理时长中位数（分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>Median service (min)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="137"/>
         <source>办理时长 P90（分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>Service P90 (min)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="138"/>
         <source>尚未叫号</source>
-        <translation type="unfinished"></translation>
+        <translation>Not yet called</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="188"/>
         <source>统计区间的开始日期晚于结束日期。</source>
-        <translation type="unfinished"></translation>
+        <translation>The period starts after it ends.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="191"/>
         <source>正在统计…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculating…</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="210"/>
         <source>接待日期 %1；电销统计 %2 至 %3。</source>
-        <translation type="unfinished"></translation>
+        <translation>Reception day %1; telesales %2 to %3.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="220"/>
         <source>暂时无法统计。</source>
-        <translation type="unfinished"></translation>
+        <translation>The figures cannot be calculated now.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="227"/>
         <source>各队列取号（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets per line (%1)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="228"/>
         <source>队列</source>
-        <translation type="unfinished"></translation>
+        <translation>Line</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="228"/>
         <source>取号数</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="234"/>
         <source>办理结果（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcomes (%1)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="235"/>
         <source>结果</source>
-        <translation type="unfinished">Result</translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="235"/>
         <location filename="../../workstation/ui/reports/kpi.py" line="240"/>
         <source>人次</source>
-        <translation type="unfinished"></translation>
+        <translation>Visits</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="239"/>
         <source>等候与办理时长（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting and service times (%1)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="240"/>
         <source>指标</source>
-        <translation type="unfinished"></translation>
+        <translation>Measure</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="240"/>
         <source>中位数（分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>Median (min)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="240"/>
         <source>P90（分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>P90 (min)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="241"/>
         <source>等候（取号→叫号）</source>
-        <translation type="unfinished"></translation>
+        <translation>Wait (ticket → call)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="242"/>
         <source>办理（开始→结束）</source>
-        <translation type="unfinished"></translation>
+        <translation>Service (start → finish)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="244"/>
         <source>%1 至 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 to %2</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="246"/>
         <source>电销邀约到店与转化（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Telesales show-up and conversion (%1)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
         <source>坐席</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
         <source>活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaign</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
         <source>预约</source>
-        <translation type="unfinished"></translation>
+        <translation>Booked</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
         <source>到店</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrived</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
         <source>未到店</source>
-        <translation type="unfinished"></translation>
+        <translation>No-show</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="248"/>
         <source>到店率</source>
-        <translation type="unfinished"></translation>
+        <translation>Show-up rate</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="267"/>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="267"/>
         <source>CSV 文件 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV file (*.csv)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="268"/>
         <source>导出报表</source>
-        <translation type="unfinished"></translation>
+        <translation>Export report</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="283"/>
         <source>已导出到 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported to %1</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reports/kpi.py" line="288"/>
         <source>无法写入文件：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write the file: %1</translation>
     </message>
 </context>
 <context>
@@ -1303,37 +1303,37 @@
     <message>
         <location filename="../../workstation/ui/reception/reference.py" line="79"/>
         <source>编辑同业活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit competitor offer</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/reference.py" line="79"/>
         <source>新增同业活动</source>
-        <translation type="unfinished"></translation>
+        <translation>New competitor offer</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/reference.py" line="87"/>
         <source>长期有效</source>
-        <translation type="unfinished"></translation>
+        <translation>No end date</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/reference.py" line="99"/>
         <source>同业机构</source>
-        <translation type="unfinished"></translation>
+        <translation>Competitor</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/reference.py" line="100"/>
         <source>活动内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Offer</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/reference.py" line="101"/>
         <source>挽留/应对</source>
-        <translation type="unfinished"></translation>
+        <translation>Our response</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/reference.py" line="102"/>
         <source>有效期至</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid until</translation>
     </message>
 </context>
 <context>
@@ -1341,32 +1341,37 @@
     <message>
         <location filename="../../workstation/ui/reception/reference.py" line="136"/>
         <source>转户客户到店时参考：本地同业机构的促销活动及我方应对。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="145"/>
-        <source>新增…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="146"/>
-        <source>编辑…</source>
-        <translation type="unfinished"></translation>
+        <translation>For transfer-in clients: local competitors’ promotions and how we respond.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/reference.py" line="147"/>
+        <source>本营业部尚未登记同业活动。主管可点击“新增”录入。</source>
+        <translation>No competitor offers recorded yet. A supervisor can add them with “New”.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="152"/>
+        <source>新增…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="153"/>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/reference.py" line="154"/>
         <source>删除</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="210"/>
+        <location filename="../../workstation/ui/reception/reference.py" line="218"/>
         <source>删除“%1”的这条活动？</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete this offer of “%1”?</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="211"/>
+        <location filename="../../workstation/ui/reception/reference.py" line="219"/>
         <source>删除同业活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete competitor offer</translation>
     </message>
 </context>
 <context>
@@ -1374,17 +1379,17 @@
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="146"/>
         <source>结束办理 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish %1</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="148"/>
         <source>请选择本次办理结果：</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the outcome of this visit:</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="159"/>
         <source>结束办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish</translation>
     </message>
 </context>
 <context>
@@ -1680,293 +1685,293 @@
 <context>
     <name>ReceptionColumns</name>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="158"/>
-        <location filename="../../workstation/ui/reception/models.py" line="171"/>
-        <source>姓名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../workstation/ui/reception/models.py" line="159"/>
         <location filename="../../workstation/ui/reception/models.py" line="172"/>
-        <source>手机</source>
-        <translation type="unfinished"></translation>
+        <source>姓名</source>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="160"/>
-        <location filename="../../workstation/ui/reception/models.py" line="170"/>
-        <location filename="../../workstation/ui/reception/models.py" line="229"/>
-        <source>时段</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../workstation/ui/reception/models.py" line="173"/>
+        <source>手机</source>
+        <translation>Mobile</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="161"/>
-        <location filename="../../workstation/ui/reception/models.py" line="173"/>
-        <location filename="../../workstation/ui/reception/models.py" line="184"/>
-        <source>业务</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../workstation/ui/reception/models.py" line="171"/>
+        <location filename="../../workstation/ui/reception/models.py" line="230"/>
+        <source>时段</source>
+        <translation>Slot</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="162"/>
-        <location filename="../../workstation/ui/reception/models.py" line="175"/>
-        <source>坐席</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../workstation/ui/reception/models.py" line="174"/>
+        <location filename="../../workstation/ui/reception/models.py" line="185"/>
+        <source>业务</source>
+        <translation>Service</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="163"/>
-        <location filename="../../workstation/ui/reception/models.py" line="174"/>
-        <location filename="../../workstation/ui/reception/models.py" line="186"/>
-        <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <location filename="../../workstation/ui/reception/models.py" line="176"/>
+        <source>坐席</source>
+        <translation>Agent</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="164"/>
-        <source>营业部</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../workstation/ui/reception/models.py" line="175"/>
+        <location filename="../../workstation/ui/reception/models.py" line="187"/>
+        <source>状态</source>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="176"/>
-        <source>活动</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../workstation/ui/reception/models.py" line="165"/>
+        <source>营业部</source>
+        <translation>Branch</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="177"/>
+        <source>活动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="178"/>
         <source>预约码</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="183"/>
+        <location filename="../../workstation/ui/reception/models.py" line="184"/>
         <source>号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="185"/>
+        <location filename="../../workstation/ui/reception/models.py" line="186"/>
         <source>客户</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="187"/>
+        <location filename="../../workstation/ui/reception/models.py" line="188"/>
         <source>取号</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="189"/>
+        <location filename="../../workstation/ui/reception/models.py" line="190"/>
         <source>已等（分钟）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workstation/ui/reception/models.py" line="194"/>
-        <source>柜台</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting (min)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="195"/>
-        <source>备注</source>
-        <translation type="unfinished"></translation>
+        <source>柜台</source>
+        <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="201"/>
-        <source>提前到店</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../workstation/ui/reception/models.py" line="196"/>
+        <source>备注</source>
+        <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="202"/>
-        <source>迟到</source>
-        <translation type="unfinished"></translation>
+        <source>提前到店</source>
+        <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="208"/>
-        <source>同业机构</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../workstation/ui/reception/models.py" line="203"/>
+        <source>迟到</source>
+        <translation>Late</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="209"/>
-        <source>活动内容</source>
-        <translation type="unfinished"></translation>
+        <source>同业机构</source>
+        <translation>Competitor</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="210"/>
+        <source>活动内容</source>
+        <translation>Offer</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="211"/>
         <source>挽留/应对</source>
-        <translation type="unfinished"></translation>
+        <translation>Our response</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="212"/>
+        <location filename="../../workstation/ui/reception/models.py" line="213"/>
         <source>有效期至</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workstation/ui/reception/models.py" line="214"/>
-        <source>长期</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid until</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="215"/>
+        <source>长期</source>
+        <translation>Open-ended</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="216"/>
         <source>（已过期）</source>
-        <translation type="unfinished"></translation>
+        <translation> (expired)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="225"/>
+        <location filename="../../workstation/ui/reception/models.py" line="226"/>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="233"/>
+        <location filename="../../workstation/ui/reception/models.py" line="234"/>
         <source>预约</source>
-        <translation type="unfinished"></translation>
+        <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="239"/>
+        <location filename="../../workstation/ui/reception/models.py" line="240"/>
         <source>在岗柜员</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerks on duty</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="245"/>
+        <location filename="../../workstation/ui/reception/models.py" line="246"/>
         <source>其中加班</source>
-        <translation type="unfinished"></translation>
+        <translation>Of which overtime</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="251"/>
+        <location filename="../../workstation/ui/reception/models.py" line="252"/>
         <source>可接待</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="257"/>
+        <location filename="../../workstation/ui/reception/models.py" line="258"/>
         <source>需增派</source>
-        <translation type="unfinished"></translation>
+        <translation>Extra staff needed</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="259"/>
+        <location filename="../../workstation/ui/reception/models.py" line="260"/>
         <source>%1 人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workstation/ui/reception/models.py" line="274"/>
-        <source>周一</source>
-        <translation type="unfinished"></translation>
+        <translation>%1</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="275"/>
-        <source>周二</source>
-        <translation type="unfinished"></translation>
+        <source>周一</source>
+        <translation>Mon</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="276"/>
-        <source>周三</source>
-        <translation type="unfinished"></translation>
+        <source>周二</source>
+        <translation>Tue</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="277"/>
-        <source>周四</source>
-        <translation type="unfinished"></translation>
+        <source>周三</source>
+        <translation>Wed</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="278"/>
-        <source>周五</source>
-        <translation type="unfinished"></translation>
+        <source>周四</source>
+        <translation>Thu</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="279"/>
-        <source>周六</source>
-        <translation type="unfinished"></translation>
+        <source>周五</source>
+        <translation>Fri</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="280"/>
-        <source>周日</source>
-        <translation type="unfinished"></translation>
+        <source>周六</source>
+        <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/models.py" line="285"/>
-        <source>新开户</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../workstation/ui/reception/models.py" line="281"/>
+        <source>周日</source>
+        <translation>Sun</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="286"/>
-        <source>转户</source>
-        <translation type="unfinished"></translation>
+        <source>新开户</source>
+        <translation>New account</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="287"/>
-        <source>其他业务</source>
-        <translation type="unfinished"></translation>
+        <source>转户</source>
+        <translation>Transfer-in</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="288"/>
-        <source>电销预约</source>
-        <translation type="unfinished"></translation>
+        <source>其他业务</source>
+        <translation>Other services</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="289"/>
-        <source>已预约</source>
-        <translation type="unfinished"></translation>
+        <source>电销预约</source>
+        <translation>Telesales appointment</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="290"/>
-        <source>已签到</source>
-        <translation type="unfinished"></translation>
+        <source>已预约</source>
+        <translation>Booked</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="291"/>
-        <source>已办理</source>
-        <translation type="unfinished"></translation>
+        <source>已签到</source>
+        <translation>Checked in</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="292"/>
-        <source>未到店</source>
-        <translation type="unfinished"></translation>
+        <source>已办理</source>
+        <translation>Served</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="293"/>
-        <source>已取消</source>
-        <translation type="unfinished">Cancelled</translation>
+        <source>未到店</source>
+        <translation>No-show</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="294"/>
-        <source>等候中</source>
-        <translation type="unfinished"></translation>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="295"/>
-        <source>已叫号</source>
-        <translation type="unfinished"></translation>
+        <source>等候中</source>
+        <translation>Waiting</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="296"/>
-        <source>办理中</source>
-        <translation type="unfinished"></translation>
+        <source>已叫号</source>
+        <translation>Called</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="297"/>
-        <source>已完成</source>
-        <translation type="unfinished">Completed</translation>
+        <source>办理中</source>
+        <translation>Being served</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="298"/>
-        <source>过号未到</source>
-        <translation type="unfinished"></translation>
+        <source>已完成</source>
+        <translation>Completed</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="299"/>
-        <source>已开户</source>
-        <translation type="unfinished"></translation>
+        <source>过号未到</source>
+        <translation>Skipped</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="300"/>
-        <source>已提交转户</source>
-        <translation type="unfinished"></translation>
+        <source>已开户</source>
+        <translation>Account opened</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="301"/>
-        <source>仅咨询</source>
-        <translation type="unfinished"></translation>
+        <source>已提交转户</source>
+        <translation>Transfer-in submitted</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="302"/>
-        <source>未办理离开</source>
-        <translation type="unfinished"></translation>
+        <source>仅咨询</source>
+        <translation>Consultation only</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/models.py" line="303"/>
+        <source>未办理离开</source>
+        <translation>Left before service</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/models.py" line="304"/>
         <source>已转介</source>
-        <translation type="unfinished"></translation>
+        <translation>Referred</translation>
     </message>
 </context>
 <context>
@@ -1983,7 +1988,7 @@
     </message>
     <message>
         <location filename="../../workstation/ui/reception/page.py" line="46"/>
-        <location filename="../../workstation/ui/reception/page.py" line="119"/>
+        <location filename="../../workstation/ui/reception/page.py" line="123"/>
         <source>今日预约</source>
         <translation>Appointments today</translation>
     </message>
@@ -2003,65 +2008,65 @@
         <translation>Visits today</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="113"/>
+        <location filename="../../workstation/ui/reception/page.py" line="117"/>
         <source>签到与叫号</source>
-        <translation type="unfinished"></translation>
+        <translation>Check-in and queue</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="121"/>
+        <location filename="../../workstation/ui/reception/page.py" line="125"/>
         <source>同业活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Competitor offers</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="124"/>
+        <location filename="../../workstation/ui/reception/page.py" line="128"/>
         <source>加班安排</source>
-        <translation type="unfinished"></translation>
+        <translation>Overtime roster</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="214"/>
+        <location filename="../../workstation/ui/reception/page.py" line="218"/>
         <source>转户客户 — 同业活动参考（详见“同业活动”页）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer-in client — competitor offers (see the “Competitor offers” tab):</translation>
     </message>
 </context>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="23"/>
+        <location filename="../../workstation/ui/reports/page.py" line="24"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="26"/>
+        <location filename="../../workstation/ui/reports/page.py" line="27"/>
         <source>营业部当日业务量、开户与转户、礼品发放及电销预约到店情况。</source>
         <translation>The branch&apos;s day: visits, accounts opened and transferred, gifts issued, telesales appointments kept.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="30"/>
+        <location filename="../../workstation/ui/reports/page.py" line="31"/>
         <source>今日到店</source>
         <translation>Visits today</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="31"/>
+        <location filename="../../workstation/ui/reports/page.py" line="32"/>
         <source>今日预约</source>
         <translation>Appointments today</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="32"/>
+        <location filename="../../workstation/ui/reports/page.py" line="33"/>
         <source>待复核的申请</source>
         <translation>Applications awaiting review</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="33"/>
+        <location filename="../../workstation/ui/reports/page.py" line="34"/>
         <source>待客户签收礼品</source>
         <translation>Gifts awaiting signature</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="34"/>
+        <location filename="../../workstation/ui/reports/page.py" line="35"/>
         <source>待上传的记录</source>
         <translation>Records waiting to upload</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/page.py" line="35"/>
+        <location filename="../../workstation/ui/reports/page.py" line="36"/>
         <source>正常状态客户</source>
         <translation>Active clients</translation>
     </message>
@@ -2186,67 +2191,67 @@
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="228"/>
+        <location filename="../../workstation/ui/reception/reference.py" line="236"/>
         <source>安排加班</source>
-        <translation type="unfinished"></translation>
+        <translation>Record overtime</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="248"/>
+        <location filename="../../workstation/ui/reception/reference.py" line="256"/>
         <source>员工</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="249"/>
+        <location filename="../../workstation/ui/reception/reference.py" line="257"/>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="250"/>
+        <location filename="../../workstation/ui/reception/reference.py" line="258"/>
         <source>开始</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="251"/>
+        <location filename="../../workstation/ui/reception/reference.py" line="259"/>
         <source>结束</source>
-        <translation type="unfinished"></translation>
+        <translation>To</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="252"/>
+        <location filename="../../workstation/ui/reception/reference.py" line="260"/>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
     <name>StaffingPanel</name>
     <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="288"/>
+        <location filename="../../workstation/ui/reception/reference.py" line="296"/>
         <source>未来 </source>
-        <translation type="unfinished"></translation>
+        <translation>Next </translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="289"/>
+        <location filename="../../workstation/ui/reception/reference.py" line="297"/>
         <source> 天</source>
-        <translation type="unfinished"></translation>
+        <translation> days</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="290"/>
+        <location filename="../../workstation/ui/reception/reference.py" line="298"/>
         <source>只看需增派的时段</source>
-        <translation type="unfinished"></translation>
+        <translation>Only hours that need staff</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="293"/>
+        <location filename="../../workstation/ui/reception/reference.py" line="302"/>
         <source>安排加班…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record overtime…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="324"/>
+        <location filename="../../workstation/ui/reception/reference.py" line="335"/>
         <source>%1 个时段预约超出接待能力，需要增派人手或安排加班。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hours have more appointments than the staff can serve: add staff or overtime.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/reference.py" line="328"/>
+        <location filename="../../workstation/ui/reception/reference.py" line="339"/>
         <source>所有时段人手充足。</source>
-        <translation type="unfinished"></translation>
+        <translation>Every hour is covered.</translation>
     </message>
 </context>
 <context>
@@ -2356,73 +2361,73 @@
 <context>
     <name>TicketDisplay</name>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="63"/>
-        <source>号票</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../workstation/ui/reception/checkin.py" line="68"/>
-        <source>签到或取号后在此显示号码。</source>
-        <translation type="unfinished"></translation>
+        <source>号票</source>
+        <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="81"/>
-        <source>%1 · 前面还有 %2 位等候</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../workstation/ui/reception/checkin.py" line="73"/>
+        <source>签到或取号后在此显示号码。</source>
+        <translation>The ticket number appears here after a check-in or walk-in.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/checkin.py" line="86"/>
+        <source>%1 · 前面还有 %2 位等候</source>
+        <translation>%1 · %2 waiting ahead</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="91"/>
         <source>%1（仍予办理）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (still served)</translation>
     </message>
 </context>
 <context>
     <name>TodayAppointments</name>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="309"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="310"/>
         <source>筛选：姓名、状态、坐席、活动、预约码</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: name, status, agent, campaign, code</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="312"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="313"/>
         <source>预约登记…</source>
-        <translation type="unfinished"></translation>
+        <translation>Book…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="314"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="315"/>
         <source>导入预约…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="316"/>
-        <location filename="../../workstation/ui/reception/appointments.py" line="415"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="317"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="418"/>
         <source>标记未到店</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark no-shows</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="318"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="319"/>
         <source>打印预约确认及到店指引…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print confirmation and directions…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="381"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="384"/>
         <source>今日共 %1 个预约：%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 appointments today: %2</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="392"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="395"/>
         <source>已为 %1 登记预约，预约码 %2。</source>
-        <translation type="unfinished"></translation>
+        <translation>Booked for %1, code %2.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="414"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="417"/>
         <source>把今天仍未签到的预约全部标记为“未到店”？此结果会同步回电销中心，不能撤销。</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark every appointment of today not checked in as a no-show? This goes back to the call centre and cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/appointments.py" line="427"/>
+        <location filename="../../workstation/ui/reception/appointments.py" line="430"/>
         <source>已将 %1 个预约标记为未到店。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 appointments marked as no-shows.</translation>
     </message>
 </context>
 <context>
@@ -2430,12 +2435,12 @@
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="185"/>
         <source>转队列</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="187"/>
         <source>转到以下队列（客户保留原排队顺序）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Move to this line (the client keeps their place):</translation>
     </message>
 </context>
 <context>
@@ -2443,17 +2448,17 @@
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="70"/>
         <source>等候队列</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting list</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="113"/>
         <source>等候队列（%1 人等候）</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting list (%1 waiting)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="122"/>
         <source>等候队列（暂时无法刷新）</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting list (cannot refresh now)</translation>
     </message>
 </context>
 <context>
