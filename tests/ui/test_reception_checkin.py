@@ -237,3 +237,46 @@ def test_telesales_agent_books_but_has_no_counter_or_check_in(qtbot, demo_opened
 def test_reception_clerk_has_check_in_but_no_counter_panel(page: ReceptionPage) -> None:
     assert page.checkin is not None and page.counter is None and page.waiting is not None
     assert not page.appointments.sweep_button.isHidden()
+
+
+def test_two_clerks_checking_in_the_same_client_at_once_get_one_ticket(page: ReceptionPage) -> None:
+    import threading
+
+    from workstation.ui.reception import ops
+
+    appointment = booked_today(page.context.store)[4]
+    store, actor = page.context.store, page.context.actor
+    results: list[object] = []
+    barrier = threading.Barrier(2)
+
+    def clerk() -> None:
+        barrier.wait()
+        try:
+            results.append(ops.check_in(store, actor, appointment.id))
+        except Exception as exc:  # a lost race must still be an orderly outcome
+            results.append(exc)
+
+    threads = [threading.Thread(target=clerk) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    tickets = [r.ticket for r in results if isinstance(r, CheckInResult)]
+    assert len(tickets) == 2, results
+    assert tickets[0].visit_id == tickets[1].visit_id
+    assert sorted(r.already_checked_in for r in results if isinstance(r, CheckInResult)) == [False, True]
+
+
+def test_only_the_latest_search_is_shown_while_the_clerk_types(qtbot, page: ReceptionPage) -> None:
+    panel = page.checkin
+    assert panel is not None
+    first, second = booked_today(page.context.store)[5:7]
+    panel.search(check_in_single=False)  # an empty search still running…
+    panel.search_edit.setText(first.code)
+    panel.search()
+    panel.search_edit.setText(second.code)
+    with qtbot.waitSignal(panel.sig_search_done, timeout=WAIT) as blocker:
+        panel.search()
+    qtbot.wait(300)  # the earlier searches have delivered by now and were ignored
+    assert [m.appointment_id for m in blocker.args[0]] == [second.id]
+    assert [m.appointment_id for m in panel.model.records] == [second.id]
