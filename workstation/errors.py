@@ -472,3 +472,66 @@ class SyncNotSetUp(SyncError):
     code = "sync.not_set_up"
     zh = "本工作站尚未设置所属营业部，无法同步。"
     en = "This workstation has no branch set up, so it cannot synchronise."
+
+
+# --- accounts (new-account and transfer-in wizards, four-eyes review) -------------------------------
+
+
+class ApplicationNotEditable(UserError):
+    code = "accounts.not_editable"
+    zh = "该申请当前为“{status}”，不能再修改。"
+    en = "This application is “{status_en}” and can no longer be changed."
+
+
+class StepNotInWizard(UserError):
+    code = "accounts.bad_step"
+    zh = "“{step}”不是{kind}向导的步骤。"
+    en = "“{step_en}” is not a step of the {kind_en} wizard."
+
+
+class WarningNotPending(UserError):
+    code = "accounts.warning_not_pending"
+    zh = "“{step}”步骤没有待确认的提示“{warning}”，请重新保存该步骤。"
+    en = "The step “{step_en}” has no pending warning “{warning}”; save the step again."
+
+
+class StepsIncomplete(UserError):
+    code = "accounts.steps_incomplete"
+    zh = "以下步骤尚未完成或有提示未确认：{steps}。"
+    en = "These steps are not complete or have unconfirmed warnings: {steps_en}."
+
+
+class ApplicationInconsistent(UserError):
+    code = "accounts.inconsistent"
+    zh = "申请资料前后不一致，请回到相应步骤修改：{summary}"
+    en = "The application is inconsistent; go back and correct: {summary_en}"
+
+
+class ApplicationNotSubmitted(UserError):
+    code = "accounts.not_submitted"
+    zh = "该申请当前为“{status}”，只有待复核的申请才能复核。"
+    en = "This application is “{status_en}”; only submitted applications can be reviewed."
+
+
+class SameClerkReviewer(UserError):
+    code = "accounts.same_person"
+    zh = "经办与复核不能为同一人：{name}经办的申请须由其他复核人员复核。"
+    en = "The clerk and the reviewer must be different people: another reviewer must review this application."
+
+
+class InvitingAgentRefused(UserError):
+    code = "accounts.inviting_agent"
+    zh = "邀约该客户的电销人员（{name}）不能担任该申请的{role}。"
+    en = "The telesales agent who invited this client cannot be the {role_en} of this application."
+
+
+class ReviewCommentRequired(UserError):
+    code = "accounts.comment_required"
+    zh = "退回申请须填写退回意见（至少 {minimum} 个字）。"
+    en = "Returning an application needs a comment (at least {minimum} characters)."
+
+
+class ApproverInvalid(UserError):
+    code = "accounts.approver"
+    zh = "佣金审批人无效：{reason}"
+    en = "The commission approver cannot be used: {reason_en}"
