@@ -3,7 +3,14 @@
     workstation-cli central init --central URL            create/upgrade the central schema, policies
     workstation-cli central add-branch CODE --central URL  the branch's login role (password shown once)
     workstation-cli central login --central URL           save the branch password in the OS keyring
-    workstation-cli [--db URL] sync --central URL          one cycle: push then pull
+    workstation-cli [--db URL] sync [--central URL]        one cycle: push then pull
+    workstation-cli report telesales --central URL [--from D] [--to D] [--out FILE.csv|.xlsx]
+
+``sync`` without ``--central`` uses the workstation's saved central settings (the app's 中心设置
+dialog, :mod:`workstation.sync.settings`); every cycle is added to the run history the Sync page
+shows. ``report telesales`` prints, or writes atomically to CSV (UTF-8 with BOM) or XLSX, the
+telesales results per agent and campaign (:mod:`workstation.sync.report`); the period defaults to
+the current month up to today.
 
 ``sync`` prints the typed outcome and exits 0 when the cycle completed, 3 when offline (the
 central database is unreachable or stalled) and 2 on other errors. Passwords are read from the
@@ -60,13 +67,40 @@ def register(subparsers: Any) -> None:
         help="与中心数据库同步一次（先推送后拉取）",
         description="与中心数据库同步一次：推送本地待发送的变更，再拉取本营业部的中心变更。离线时退出码为 3。",
     )
-    _central_arg(sync)
+    _central_arg(sync, required=False)
     sync.set_defaults(func=cmd_sync)
 
+    report = subparsers.add_parser("report", help="中心数据库报表", description="中心数据库报表")
+    reports = report.add_subparsers(dest="report_command", metavar="REPORT", title="报表 (reports)")
+    telesales = reports.add_parser(
+        "telesales",
+        help="电销成果：按坐席与活动统计邀约、到店、未到店、开户、转户、礼品",
+        description="电销成果（中心数据库）：按坐席与活动统计邀约、有效预约、到店、未到店、开户、转户与礼品发放。",
+    )
+    _central_arg(telesales)
+    telesales.add_argument("--from", dest="first", metavar="YYYY-MM-DD", type=_day, help="起始日期（默认本月1日）")
+    telesales.add_argument("--to", dest="last", metavar="YYYY-MM-DD", type=_day, help="截止日期，含当天（默认今天）")
+    telesales.add_argument("--out", metavar="FILE", help="写入 .csv（UTF-8 BOM）或 .xlsx 文件；不给则打印到屏幕")
+    telesales.set_defaults(func=cmd_report_telesales)
+    report.set_defaults(func=lambda _args: (report.print_help(), 2)[1])
 
-def _central_arg(parser: argparse.ArgumentParser) -> None:
+
+def _day(text: str) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text}") from exc
+
+
+def _central_arg(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    hint = "" if required else "；不给则用本工作站保存的中心设置"
     parser.add_argument(
-        "--central", metavar="URL", required=True, help="中心数据库地址 postgresql://用户@主机:端口/库名（不含密码）"
+        "--central",
+        metavar="URL",
+        required=required,
+        help=f"中心数据库地址 postgresql://用户@主机:端口/库名（不含密码）{hint}",
     )
 
 
@@ -128,15 +162,58 @@ def cmd_sync(args: argparse.Namespace) -> int:
     """Run one cycle and print its outcome; exit 0 ok, 3 offline, 2 failed."""
     from workstation.cli import target_of
     from workstation.store import open_store
+    from workstation.sync.credentials import with_password
     from workstation.sync.engine import SyncStatus, run_once
+    from workstation.sync.settings import CentralSettingsInvalid, load_settings
+    from workstation.sync.status import record_run
 
-    url = _url(args)
     store = open_store(target_of(args))
     try:
+        if args.central:
+            url = _url(args)
+        else:
+            settings = load_settings(store)
+            if not settings.configured:
+                raise CentralSettingsInvalid(detail="本工作站尚未保存中心设置，请用 --central 给出地址")
+            url = with_password(settings.url())
         outcome = run_once(store, url)
+        record_run(store, outcome)
     finally:
         store.dispose()
     print(outcome.summary())
     if outcome.status is SyncStatus.OFFLINE:
         return EXIT_OFFLINE
     return 0 if outcome.ok else 2
+
+
+def cmd_report_telesales(args: argparse.Namespace) -> int:
+    """Compute the telesales report in the central database; print it or write CSV/XLSX."""
+    from datetime import date
+
+    from sqlalchemy.exc import OperationalError
+
+    from workstation.store import display_url, first_line
+    from workstation.sync.central import central_engine
+    from workstation.sync.report import export, telesales_report, text_table
+
+    today = date.today()
+    first, last = args.first or today.replace(day=1), args.last or today
+    if first > last:
+        from workstation.cli import UsageError
+
+        raise UsageError(detail=f"起始日期 {first} 晚于截止日期 {last}")
+    url = _url(args)
+    engine = central_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = telesales_report(conn, first, last)
+    except OperationalError as exc:
+        raise errors.CentralUnavailable(detail=first_line(str(exc.orig or exc))) from exc
+    finally:
+        engine.dispose()
+    if args.out:
+        path = export(rows, first, last, args.out)
+        print(f"电销成果 {first} 至 {last}：{len(rows)} 行，已写入 {path}（{display_url(url)}）")
+    else:
+        print(text_table(rows))
+    return 0
