@@ -31,6 +31,7 @@ from workstation.ui.idle import IdleWatcher, LockScreen
 from workstation.ui.pages import PageId, create_page, page_title, visible_pages
 from workstation.ui.password import ChangePasswordDialog
 from workstation.ui.statusbar import WorkstationStatusBar
+from workstation.ui.sync.controller import install_sync
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._create_actions()
         self._connect_signals()
+        self.sync = install_sync(self)  # background sync: timer, 同步 menu, status bar, Sync page
         if self.pages:
             self.navigation.setCurrentRow(0)
 
@@ -201,6 +203,7 @@ class MainWindow(QMainWindow):
         """Close for good, without asking again (called by the session flow)."""
         self._leaving = True
         self.idle.stop()
+        self.sync.stop()
         self.close()
         self.deleteLater()
 
