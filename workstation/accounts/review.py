@@ -80,7 +80,6 @@ def review(
         InvitingAgentRefused: the reviewer is the telesales agent who invited the client.
         ReviewCommentRequired: a return without a comment.
     """
-    reviewer.require((Role.REVIEWER,), "复核开户申请")
     app: AccountApplication = _get(session, AccountApplication, application_id, "开户申请")
     if app.status is not ApplicationStatus.SUBMITTED:
         raise errors.ApplicationNotSubmitted(status=app.status.label, status_en=app.status.value)
@@ -88,6 +87,7 @@ def review(
         raise errors.SameClerkReviewer(name=reviewer.name)
     if inviting_agent(app) == reviewer.staff_id:
         raise errors.InvitingAgentRefused(name=reviewer.name, role="复核", role_en="reviewer")
+    reviewer.require((Role.REVIEWER,), "复核开户申请")
     text = (comment or "").strip()
     if not approve and len(text) < MIN_RETURN_COMMENT:
         raise errors.ReviewCommentRequired(minimum=MIN_RETURN_COMMENT)
