@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from workstation.domain import AppointmentStatus, ServiceLine
+from workstation.domain import AppointmentStatus, Role, ServiceLine
 from workstation.masking import mask_phone
 from workstation.services.reception import CheckInResult
 from workstation.ui.reception import ReceptionPage
@@ -280,3 +280,35 @@ def test_only_the_latest_search_is_shown_while_the_clerk_types(qtbot, page: Rece
     qtbot.wait(300)  # the earlier searches have delivered by now and were ignored
     assert [m.appointment_id for m in blocker.args[0]] == [second.id]
     assert [m.appointment_id for m in panel.model.records] == [second.id]
+
+
+def test_double_click_checks_in_the_clicked_match(qtbot, page: ReceptionPage) -> None:
+    panel = page.checkin
+    assert panel is not None
+    appointment = booked_today(page.context.store)[7]
+    search(qtbot, panel, appointment.mobile)
+    with qtbot.waitSignal(panel.sig_check_in_done, timeout=WAIT) as blocker:
+        panel.results.doubleClicked.emit(panel.model.index(0, 0))
+    assert isinstance(blocker.args[0], CheckInResult)
+
+
+def test_competitor_offers_are_shown_beside_a_transfer_in_client(qtbot, page: ReceptionPage) -> None:
+    from workstation.domain import Purpose
+    from workstation.services import staffing
+    from workstation.services.actor import Actor
+
+    panel = page.checkin
+    assert panel is not None
+    supervisor = Actor(
+        page.context.actor.staff_id, "S001", "周敏", frozenset({Role.SUPERVISOR}), page.context.actor.branch_id
+    )
+    with page.context.store.write() as session:
+        staffing.save_offer(session, supervisor, competitor="远航证券", offer="转户送 100 元话费")
+    with qtbot.waitSignal(page.offers.sig_loaded, timeout=WAIT):
+        page.offers.refresh()
+    transfer_in = next(a for a in booked_today(page.context.store) if a.purpose is Purpose.TRANSFER_IN)
+    search(qtbot, panel, transfer_in.mobile)
+    assert not page.offer_hint.isHidden() and "远航证券" in page.offer_hint.text()
+    other = next(a for a in booked_today(page.context.store) if a.purpose is Purpose.NEW_ACCOUNT)
+    search(qtbot, panel, other.mobile)
+    assert page.offer_hint.isHidden()
