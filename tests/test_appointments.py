@@ -145,3 +145,11 @@ def test_booking_by_a_telesales_agent_is_found_at_check_in(store: Store, branch)
     clerk = auth.login(store, branch.id, "C001", DEMO_PASSWORD, None)
     with pytest.raises(errors.PermissionDenied), store.write() as session:
         appointments.book(session, clerk, branch.id, request)
+
+
+def test_a_damaged_xlsx_is_refused_with_a_reason(tmp_path: Path) -> None:
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(b"PK\x03\x04 this is not really a workbook")
+    with pytest.raises(errors.ValidationError) as caught:
+        appointments.read_table(path)
+    assert "无法读取文件" in caught.value.message()

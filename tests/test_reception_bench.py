@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from workstation import bench, reception_bench
-from workstation.services import checkin_search
+from workstation.services import reception
 from workstation.store import open_store
 
 
@@ -37,7 +37,7 @@ def test_built_database_is_readable_through_the_services(tmp_path: Path) -> None
         with store.read() as session:
             for kind in ("mobile", "code", "name", "pinyin_full", "mobile_tail"):
                 text = texts[kind][0]
-                matches = checkin_search.find_appointments(session, built["branch_id"], text)
+                matches = reception.find_appointments(session, built["branch_id"], text)
                 assert matches, (kind, text)
     finally:
         store.dispose()

@@ -256,7 +256,7 @@ def _metric(name: str, value: float, baseline: float | None, target: float, unit
 def metrics(*, clients: int = CLIENTS, appointments: int = APPOINTMENTS) -> list[dict[str, Any]]:
     """``[{"name", "value", "unit", "baseline", "ratio", "target", "ok"}, ...]``."""
     from workstation.domain import Role, ServiceLine
-    from workstation.services import checkin_search, tickets
+    from workstation.services import reception, tickets
     from workstation.services.actor import Actor
     from workstation.store import open_store
 
@@ -279,7 +279,7 @@ def metrics(*, clients: int = CLIENTS, appointments: int = APPOINTMENTS) -> list
 
             def search(text: str) -> object:
                 with store.read() as session:
-                    return checkin_search.find_appointments(session, branch_id, text)
+                    return reception.find_appointments(session, branch_id, text)
 
             for text in texts["name"][:5]:  # warm: imports, statement cache, page cache
                 search(text)

@@ -13,6 +13,7 @@ import io
 import re
 import unicodedata
 import uuid
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -149,9 +150,13 @@ def read_table(path: Path) -> list[dict[str, str]]:
             raw_rows = list(_xlsx_rows(path))
         else:
             raw_rows = list(csv.reader(io.StringIO(_decode(path.read_bytes()))))
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise errors.ValidationError(
-            [FieldProblem("file", f"无法读取文件：{exc}", f"Cannot read the file: {exc}")]
+            [
+                FieldProblem(
+                    "file", f"无法读取文件（不是有效的 CSV 或 Excel 文件）：{exc}", f"Cannot read the file: {exc}"
+                )
+            ]
         ) from exc
     raw_rows = [row for row in raw_rows if any(cell.strip() for cell in row)]
     if not raw_rows:

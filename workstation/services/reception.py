@@ -12,6 +12,7 @@ import re
 import secrets
 import unicodedata
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -174,7 +175,7 @@ def find_appointments(
         else:
             stmt = stmt.where(_prefix(Appointment.client_name, query.value))
     rows = session.scalars(stmt.limit(500)).all()
-    matches = [_match(session, row, branch_id, today) for row in rows]
+    matches = _matches(session, rows, branch_id, today)
     matches.sort(key=lambda m: (not m.at_this_branch, not m.is_today, abs(local(m.slot_start).date() - today)))
     return matches[:limit]
 
@@ -184,26 +185,38 @@ def _prefix(column: InstrumentedAttribute[str], prefix: str) -> sa.ColumnElement
     return sa.and_(column >= prefix, column < prefix + "\U0010ffff")
 
 
-def _match(session: Session, row: Appointment, branch_id: uuid.UUID, today: date) -> AppointmentMatch:
-    branch = session.get(Branch, row.branch_id)
-    agent = session.get(Staff, row.telesales_agent_id) if row.telesales_agent_id else None
-    campaign = session.get(Campaign, row.campaign_id) if row.campaign_id else None
-    return AppointmentMatch(
-        appointment_id=row.id,
-        code=row.code,
-        client_name=row.client_name,
-        mobile=row.mobile,
-        purpose=row.purpose,
-        slot_start=row.slot_start,
-        slot_end=row.slot_end,
-        status=row.status,
-        branch_id=row.branch_id,
-        branch_name=branch.name if branch else "",
-        agent_name=agent.name if agent else "",
-        campaign_name=campaign.name if campaign else "",
-        is_today=local(row.slot_start).date() == today,
-        at_this_branch=row.branch_id == branch_id,
-    )
+def _matches(
+    session: Session, rows: Sequence[Appointment], branch_id: uuid.UUID, today: date
+) -> list[AppointmentMatch]:
+    """Describe appointments with their branch, agent and campaign names (one query per table)."""
+    branches = _names(session, Branch, {row.branch_id for row in rows})
+    agents = _names(session, Staff, {row.telesales_agent_id for row in rows if row.telesales_agent_id})
+    campaigns = _names(session, Campaign, {row.campaign_id for row in rows if row.campaign_id})
+    return [
+        AppointmentMatch(
+            appointment_id=row.id,
+            code=row.code,
+            client_name=row.client_name,
+            mobile=row.mobile,
+            purpose=row.purpose,
+            slot_start=row.slot_start,
+            slot_end=row.slot_end,
+            status=row.status,
+            branch_id=row.branch_id,
+            branch_name=branches.get(row.branch_id, ""),
+            agent_name=agents.get(row.telesales_agent_id, "") if row.telesales_agent_id else "",
+            campaign_name=campaigns.get(row.campaign_id, "") if row.campaign_id else "",
+            is_today=local(row.slot_start).date() == today,
+            at_this_branch=row.branch_id == branch_id,
+        )
+        for row in rows
+    ]
+
+
+def _names(session: Session, model: type[Branch | Staff | Campaign], ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    if not ids:
+        return {}
+    return {row_id: name for row_id, name in session.execute(sa.select(model.id, model.name).where(model.id.in_(ids)))}
 
 
 @dataclass(frozen=True)
@@ -326,4 +339,4 @@ def todays_appointments(session: Session, branch_id: uuid.UUID, day: date | None
         )
         .order_by(Appointment.slot_start, Appointment.client_name)
     ).all()
-    return [_match(session, row, branch_id, day) for row in rows]
+    return _matches(session, rows, branch_id, day)

@@ -19,7 +19,7 @@ from workstation.clock import business_date
 from workstation.domain import ServiceLine, VisitOutcome
 from workstation.forms.identity import check_mobile
 from workstation.models import Campaign, Counter, Staff, Workstation
-from workstation.services import appointments, checkin_search, queue, reception, staffing, tickets
+from workstation.services import appointments, queue, reception, staffing, tickets
 from workstation.services.actor import Actor
 from workstation.services.appointments import AppointmentRequest, ImportReport
 from workstation.services.queue import QueueEntry
@@ -72,7 +72,7 @@ class Booked:
 
 def search(store: Store, branch_id: uuid.UUID, text: str) -> list[AppointmentMatch]:
     with store.read() as session:
-        return checkin_search.find_appointments(session, branch_id, text)
+        return reception.find_appointments(session, branch_id, text)
 
 
 def check_in(store: Store, actor: Actor, appointment_id: uuid.UUID) -> CheckInResult:
