@@ -51,7 +51,14 @@ from workstation.services.gifts_rules import (
     PriorIssue,
     evaluate,
 )
-from workstation.services.gifts_stock import LocalStockAuthority, StockAuthority, StockSource, check_reason
+from workstation.services.gifts_stock import (
+    StockAuthority,
+    StockSource,
+    check_reason,
+    default_authority,
+    draw_or_reserve,
+    out_of_stock,
+)
 from workstation.services.policy import get_policy
 
 ISSUE_ROLES = (Role.RECEPTION, Role.CLERK, Role.SUPERVISOR)
@@ -319,7 +326,7 @@ def eligibility(
     """Every gift of the active campaigns open to the branch, with eligible yes/no and why."""
     client = _client(session, actor.branch_id, client_id)
     facts, _ = client_facts(session, client, visit_id=visit_id, appointment_id=appointment_id)
-    authority = authority or LocalStockAuthority(actor.workstation_id)
+    authority = authority or default_authority(actor.workstation_id)
     day = today or business_date()
     rows = session.execute(
         sa.select(Campaign, Gift)
@@ -418,7 +425,7 @@ def issue(
         raise errors.NotFound(what="礼品")
     campaign = session.get(Campaign, gift.campaign_id)
     assert campaign is not None
-    authority = authority or LocalStockAuthority(actor.workstation_id)
+    authority = authority or default_authority(actor.workstation_id)
     replay = _replay(session, request_id, client_id, gift_id)
     if replay is not None:
         return replay
@@ -437,7 +444,7 @@ def issue(
         if first.rule == "once":
             raise errors.GiftAlreadyIssued(campaign=campaign.name)
         if first.rule == "stock":
-            raise errors.GiftOutOfStock(gift=gift.name, available=verdict.gift.available, wanted=quantity)
+            raise out_of_stock(session, authority, actor.branch_id, gift, verdict.gift.available, quantity)
         raise errors.GiftNotEligible(gift=gift.name, reason=first.zh, reason_en=first.en)
     row = GiftIssue(
         id=request_id,
@@ -458,7 +465,7 @@ def issue(
             session.flush()
     except IntegrityError as exc:  # the database's one-per-campaign rule (a race the locks missed)
         raise errors.GiftAlreadyIssued(campaign=campaign.name) from exc
-    draw = authority.draw(session, row, staff_id=actor.staff_id)
+    draw = draw_or_reserve(session, authority, row, staff_id=actor.staff_id, workstation_id=actor.workstation_id)
     audit.record(
         session, actor, "gifts.issue", entity="gift_issue", entity_id=row.id, gift=gift.sku, campaign=campaign.code,
         quantity=quantity, value_fen=gift.unit_value_fen * quantity, source=draw.source.value,

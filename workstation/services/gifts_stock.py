@@ -20,16 +20,16 @@ Who may take units for an issue is a :class:`StockAuthority`:
 - :class:`LocalStockAuthority` (now): the allocation in this database, then this workstation's
   reserve. Right for a workstation working directly on the branch's database, and for tests.
 - :class:`ReserveOnlyStockAuthority`: offline, only this workstation's reserve.
-- The central authority arrives with the sync issue. Its ``draw`` runs one statement against the
-  central PostgreSQL, under the same advisory lock key, inserting the issue movement with the id
-  :func:`issue_movement_id` (deterministic from the issue's request id) ``ON CONFLICT (id) DO
-  NOTHING`` and refusing it when the branch's central allocation would go negative; the local
-  copy of that movement is then written with ``session.info["applying_sync"]`` so the outbox does
-  not push it back. A replay after a lost answer inserts nothing and decrements nothing. When
-  central cannot be reached it raises :class:`~workstation.errors.CentralStockUnavailable` and
-  the issue service falls back to :class:`ReserveOnlyStockAuthority`. Reserve issues are pushed
-  later as ordinary movements with their own UUIDs; central never lets a reserve exceed what it
-  allocated, so the sum stays non-negative after every merge.
+- :class:`~workstation.services.gifts_central.CentralStockAuthority` (synced workstations):
+  draws on the branch's allocation in the central PostgreSQL database, atomically and idempotently
+  by :func:`issue_movement_id`, then on this workstation's reserve; the design (central formula,
+  replays, an unknown commit outcome) is documented in that module. When central cannot be
+  reached it raises :class:`~workstation.errors.CentralStockUnavailable` and
+  :func:`draw_or_reserve` falls back to :class:`ReserveOnlyStockAuthority`.
+
+:func:`default_authority` is what services use when the caller names none: the local authority,
+unless the application installed another factory with :func:`install_authority` (the central one
+once the workstation is enrolled).
 """
 
 from __future__ import annotations
@@ -38,9 +38,10 @@ import enum
 import uuid
 import zlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Protocol
+from typing import ClassVar, Protocol, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -63,14 +64,18 @@ def issue_movement_id(issue_id: uuid.UUID) -> uuid.UUID:
     return uuid.uuid5(ISSUE_MOVEMENT_NS, f"issue:{issue_id}")
 
 
+def stock_lock_key(branch_id: uuid.UUID, gift_id: uuid.UUID) -> int:
+    """The PostgreSQL advisory lock key of one gift's stock at one branch (also used centrally)."""
+    return zlib.crc32(f"gift-stock:{branch_id}:{gift_id}".encode()) - 2**31
+
+
 def lock_gift_stock(session: Session, branch_id: uuid.UUID, gift_id: uuid.UUID) -> None:
     """Serialise changes to one gift's stock at one branch until the transaction ends.
 
     SQLite: the write transaction already holds the database's write lock (``BEGIN IMMEDIATE``).
     """
     if session.get_bind().dialect.name == "postgresql":
-        key = zlib.crc32(f"gift-stock:{branch_id}:{gift_id}".encode()) - 2**31
-        session.execute(sa.select(sa.func.pg_advisory_xact_lock(key)))
+        session.execute(sa.select(sa.func.pg_advisory_xact_lock(stock_lock_key(branch_id, gift_id))))
 
 
 def check_quantity(quantity: int) -> None:
@@ -260,6 +265,65 @@ class ReserveOnlyStockAuthority(LocalStockAuthority):
     """Offline: only this workstation's reserve may be drawn on (escrow)."""
 
     use_allocation: bool = False
+
+
+class OfflineReserveExhausted(errors.GiftOutOfStock):
+    """Central stock unreachable and this workstation's reserve does not hold the quantity."""
+
+    code: ClassVar[str] = "gifts.offline_reserve_exhausted"
+    zh: ClassVar[str] = "中心库存暂时无法连接，本工作站“{gift}”备用额度只剩 {available} 件，需要 {wanted} 件。"
+    en: ClassVar[str] = (
+        "The central stock cannot be reached and this workstation's reserve holds only {available} "
+        "“{gift}” ({wanted} needed)."
+    )
+
+
+def draw_or_reserve(
+    session: Session,
+    authority: StockAuthority,
+    issue: GiftIssue,
+    *,
+    staff_id: uuid.UUID,
+    workstation_id: uuid.UUID | None,
+) -> Draw:
+    """``authority.draw``; if central cannot be reached, this workstation's reserve only.
+
+    Raises:
+        GiftOutOfStock (OfflineReserveExhausted offline), CentralStockInDoubt (see gifts_central).
+    """
+    try:
+        return authority.draw(session, issue, staff_id=staff_id)
+    except errors.CentralStockUnavailable:
+        try:
+            return ReserveOnlyStockAuthority(workstation_id).draw(session, issue, staff_id=staff_id)
+        except errors.GiftOutOfStock as exc:
+            raise OfflineReserveExhausted(**exc.params) from exc
+
+
+def out_of_stock(
+    session: Session, authority: StockAuthority, branch_id: uuid.UUID, gift: Gift, available: int, wanted: int
+) -> errors.GiftOutOfStock:
+    """The refusal for an issue the authority's :meth:`~StockAuthority.available` cannot cover
+    (an authority may explain it better, e.g. "central allocation exhausted")."""
+    explain = getattr(authority, "out_of_stock", None)
+    if explain is not None:
+        return cast(errors.GiftOutOfStock, explain(session, branch_id, gift.id, gift.name, wanted))
+    return errors.GiftOutOfStock(gift=gift.name, available=available, wanted=wanted)
+
+
+AuthorityFactory = Callable[[uuid.UUID | None], StockAuthority]
+_factory: AuthorityFactory | None = None
+
+
+def install_authority(factory: AuthorityFactory | None) -> None:
+    """Make ``factory(workstation_id)`` the authority services use by default (None: local)."""
+    global _factory
+    _factory = factory
+
+
+def default_authority(workstation_id: uuid.UUID | None) -> StockAuthority:
+    """The installed authority for this workstation, else :class:`LocalStockAuthority`."""
+    return _factory(workstation_id) if _factory is not None else LocalStockAuthority(workstation_id)
 
 
 def add_movement(

@@ -1,0 +1,456 @@
+"""The central stock authority: issuing while online draws on the branch's central allocation.
+
+Central formula
+---------------
+The central ``gift_stock_movement`` table is the one ledger of every branch (movements pushed by
+the workstations, allocations written by head office, the draws below). For a branch ``B`` and a
+gift ``G`` the **central pool** is::
+
+    pool(B, G) = Σ quantity  WHERE branch_id = B AND gift_id = G AND workstation_id IS NULL
+                                AND deleted_at IS NULL
+               = receipts + allocations − issues drawn on the pool + voids ± stock-count
+                 adjustments − reserves held by workstations + reserves released
+
+the same "branch allocation" bucket as on a workstation (:mod:`workstation.services.gifts_stock`),
+but over the movements of every workstation of the branch. A reserve is double-entry (−N on the
+pool, +N on the workstation), so units a workstation holds in escrow are out of the pool; what a
+workstation issues from its reserve is written on its own bucket and never touches the pool.
+
+Drawing
+-------
+:meth:`CentralStockAuthority.draw` runs one central transaction (bounded by the sync watchdog,
+:func:`workstation.sync.central.stall_guard`, and libpq's ``connect_timeout``):
+
+1. the workstation's committed, pending outbox messages are applied exactly like a push
+   (``sync.processed_message``; replays skip) and the just-flushed issue row is upserted with the
+   push's version guard, so the movement's foreign keys (client, visit, gift issue) exist centrally.
+   The outbox rows stay unacknowledged: the next push replays them as no-ops and records the issue
+   row's own message, so the issue still travels through the outbox as usual (and nothing of the
+   caller's uncommitted transaction but the issue row itself reaches central);
+2. ``pg_advisory_xact_lock`` on the key :func:`~workstation.services.gifts_stock.stock_lock_key`
+   (the same key the services take on PostgreSQL), then the movement's id
+   (:func:`~workstation.services.gifts_stock.issue_movement_id`, derived from the counter's
+   request id) is looked up: present = a replay, returned as it is, nothing decremented (the
+   local issue row then takes the central row's values: the first attempt's time stamps);
+3. otherwise the pool is summed and, if it holds the quantity, the movement (−quantity, no
+   workstation) is inserted ``ON CONFLICT (id) DO NOTHING``; if not, the transaction is rolled
+   back and the workstation's own reserve is tried locally, else :class:`CentralStockExhausted`.
+
+The local copy of the central row is then written with ``session.info["applying_sync"]`` (the
+same ``INSERT … ON CONFLICT DO NOTHING`` a pull uses), so the outbox does not push it again and the
+pull that later brings it down changes nothing. Every value (timestamps, version) comes from the
+central row, so both sides hold the same row.
+
+Offline and unknown outcomes
+----------------------------
+A failure before COMMIT was sent leaves nothing centrally: :class:`~workstation.errors.
+CentralStockUnavailable` is raised and :func:`~workstation.services.gifts_stock.draw_or_reserve`
+issues from this workstation's reserve only (escrow: never oversold). A failure *during* COMMIT
+leaves the outcome unknown (tech-notes §1.2): falling back would decrement twice if the draw did
+commit, so :class:`CentralStockInDoubt` is raised instead, the local transaction rolls back, and the
+movement id is remembered (per process): until a central attempt settles it, that request is never
+issued from the reserve. The counter retries with the same request id; the replay finds the
+committed movement (or draws anew) and never decrements twice.
+
+Once central was found unreachable, the authority answers from the reserve for
+:data:`OFFLINE_BACKOFF_S` without waiting on the network again; one issue waits at most
+``connect_timeout`` + the watchdog (5 s + 4 s).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, cast
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.orm import Session
+
+from workstation import errors
+from workstation.clock import utcnow
+from workstation.domain import StockMovementKind
+from workstation.models import Gift, GiftIssue, GiftStockMovement
+from workstation.services.gifts_stock import (
+    Draw,
+    ReserveOnlyStockAuthority,
+    StockSource,
+    bucket_balance,
+    issue_movement_id,
+    stock_lock_key,
+)
+from workstation.store import first_line
+
+DRAW_STALL_S = 4.0
+"""The watchdog of one central draw; with libpq's 5 s connect timeout an issue waits ≤ 9 s."""
+OFFLINE_BACKOFF_S = 15.0
+"""After central was unreachable, answer from the reserve this long without trying again."""
+POOL_TTL_S = 2.0
+"""How long the central pools read for eligibility are reused (the draw itself always checks)."""
+MAX_CARRIED = 2000
+"""Pending outbox messages carried with a draw; a longer backlog means: sync first (reserve only)."""
+MOVEMENTS = cast(sa.Table, GiftStockMovement.__table__)
+
+
+class CentralStockExhausted(errors.GiftOutOfStock):
+    """The branch's central allocation and this workstation's reserve do not hold the quantity."""
+
+    code: ClassVar[str] = "gifts.central_out_of_stock"
+    zh: ClassVar[str] = (
+        "“{gift}”库存不足：营业部中心库存可用 {available} 件，本工作站备用额度 {reserve} 件，需要 {wanted} 件。"
+        "请联系总部追加分配。"
+    )
+    en: ClassVar[str] = (
+        "Not enough “{gift}”: {available} left in the branch's central allocation, {reserve} in this "
+        "workstation's reserve, {wanted} needed. Ask head office for a new allocation."
+    )
+
+
+class CentralStockInDoubt(errors.SyncError):
+    """The connection broke while the draw was committing: it may or may not have been taken."""
+
+    code: ClassVar[str] = "gifts.central_in_doubt"
+    zh: ClassVar[str] = (
+        "发放“{gift}”时与中心库存的连接在提交时中断，无法确认是否已扣减库存。请在网络恢复后重试同一发放"
+        "（不会重复扣减）；在此之前这笔发放不能改用本工作站备用额度。"
+    )
+    en: ClassVar[str] = (
+        "The connection to the central stock broke while issuing “{gift}” was being committed, so it is not "
+        "known whether the unit was taken. Retry the same issue once the network is back (it is never taken "
+        "twice); until then it cannot use this workstation's reserve."
+    )
+
+
+_in_doubt: set[uuid.UUID] = set()
+_in_doubt_guard = threading.Lock()
+
+
+def in_doubt() -> frozenset[uuid.UUID]:
+    """Movement ids whose central commit outcome is unknown (in this process)."""
+    with _in_doubt_guard:
+        return frozenset(_in_doubt)
+
+
+def _settle(movement_id: uuid.UUID, doubtful: bool) -> None:
+    with _in_doubt_guard:
+        if doubtful:
+            _in_doubt.add(movement_id)
+        else:
+            _in_doubt.discard(movement_id)
+
+
+class _Unreachable(Exception):
+    def __init__(self, detail: str, *, committing: bool, tried: bool = True) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.committing = committing
+        self.tried = tried
+
+
+@dataclass(frozen=True)
+class CentralDraw:
+    """What the central transaction did: the movement row (None: refused) and the pool it saw."""
+
+    row: Mapping[str, Any] | None
+    pool: int
+    replayed: bool
+    issue_row: Mapping[str, Any] | None = None
+    """On a replay: the central gift issue, which the local copy must equal."""
+
+
+class CentralStockAuthority:
+    """Draws on the branch's allocation in the central database, then on this workstation's reserve.
+
+    ``engine`` is a central engine (:func:`workstation.sync.central.central_engine`: no pool,
+    libpq timeouts), connected as the branch's role or an administrator. One instance may serve
+    many issues and threads; it remembers for a while that central was unreachable.
+    """
+
+    def __init__(self, engine: Engine, workstation_id: uuid.UUID | None, *, stall_s: float = DRAW_STALL_S) -> None:
+        self.engine = engine
+        self.workstation_id = workstation_id
+        self.stall_s = stall_s
+        self._guard = threading.Lock()
+        self._offline: tuple[float, str] | None = None
+        self._pools: tuple[float, uuid.UUID, dict[uuid.UUID, int]] | None = None
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def offline_detail(self) -> str | None:
+        """Why central is taken as unreachable now (None: try it)."""
+        with self._guard:
+            if self._offline is not None and time.monotonic() < self._offline[0]:
+                return self._offline[1]
+            return None
+
+    def _mark(self, detail: str | None) -> None:
+        with self._guard:
+            self._offline = None if detail is None else (time.monotonic() + OFFLINE_BACKOFF_S, detail)
+            self._pools = None
+
+    def central_pools(self, branch_id: uuid.UUID) -> dict[uuid.UUID, int] | None:
+        """The branch's central pool per gift (None when central is unreachable)."""
+        from workstation.sync.central import stall_guard
+
+        if self.offline_detail() is not None:
+            return None
+        with self._guard:
+            if self._pools is not None and self._pools[1] == branch_id and time.monotonic() < self._pools[0]:
+                return dict(self._pools[2])
+        m = MOVEMENTS.c
+        query = (
+            sa.select(m.gift_id, sa.func.coalesce(sa.func.sum(m.quantity), 0))
+            .where(m.branch_id == branch_id, m.workstation_id.is_(None), m.deleted_at.is_(None))
+            .group_by(m.gift_id)
+        )
+        try:
+            with self.engine.connect() as conn, stall_guard(conn, self.stall_s):
+                pools = {gift: int(total) for gift, total in conn.execute(query)}
+        except (errors.CentralUnavailable, DBAPIError) as exc:  # offline, stalled, or refused (grants)
+            self._mark(_detail(exc))
+            return None
+        with self._guard:
+            self._pools = (time.monotonic() + POOL_TTL_S, branch_id, pools)
+        return dict(pools)
+
+    # --- the StockAuthority protocol -------------------------------------------------------------
+
+    def out_of_stock(
+        self, session: Session, branch_id: uuid.UUID, gift_id: uuid.UUID, gift: str, wanted: int
+    ) -> errors.GiftOutOfStock:
+        """The refusal when :meth:`available` is short: central exhausted, or offline and the reserve."""
+        from workstation.services.gifts_stock import OfflineReserveExhausted
+
+        reserve = self._reserve(session, branch_id, gift_id)
+        pools = self.central_pools(branch_id)
+        if pools is None:
+            return OfflineReserveExhausted(gift=gift, available=reserve, wanted=wanted)
+        pool = max(pools.get(gift_id, 0), 0)
+        return CentralStockExhausted(gift=gift, available=pool, reserve=reserve, wanted=wanted)
+
+    def available(self, session: Session, branch_id: uuid.UUID, gift_id: uuid.UUID) -> int:
+        """The central pool (when reachable) plus this workstation's reserve."""
+        reserve = self._reserve(session, branch_id, gift_id)
+        pools = self.central_pools(branch_id)
+        return reserve + (max(pools.get(gift_id, 0), 0) if pools is not None else 0)
+
+    def draw(self, session: Session, issue: GiftIssue, *, staff_id: uuid.UUID) -> Draw:
+        """Take ``issue.quantity`` from the central pool, else from this workstation's reserve.
+
+        Raises:
+            CentralStockExhausted: neither holds the quantity (nothing written anywhere).
+            CentralStockUnavailable: central cannot be reached and nothing was taken there
+                (the caller falls back to the reserve only).
+            CentralStockInDoubt: this request's central outcome is unknown; retry it later.
+        """
+        movement_id = issue_movement_id(issue.id)
+        local = session.get(GiftStockMovement, movement_id)
+        if local is not None:
+            source = StockSource.ALLOCATION if local.workstation_id is None else StockSource.RESERVE
+            return Draw(movement_id, source, -local.quantity)
+        gift = session.get(Gift, issue.gift_id)
+        gift_name = gift.name if gift is not None else ""
+        detail = self.offline_detail()
+        try:
+            if detail is not None:  # found unreachable a moment ago: do not wait on it again
+                raise _Unreachable(detail, committing=False, tried=False)
+            session.flush()
+            outcome = self._draw_centrally(session, issue, movement_id, staff_id)
+        except _Unreachable as exc:
+            if exc.tried:
+                self._mark(exc.detail)
+            doubtful = exc.committing or movement_id in in_doubt()
+            _settle(movement_id, doubtful)
+            if doubtful:
+                raise CentralStockInDoubt(gift=gift_name, detail=exc.detail) from None
+            raise errors.CentralStockUnavailable(detail=exc.detail) from None
+        _settle(movement_id, False)
+        self._mark(None)
+        if outcome.row is None:
+            reserve = self._reserve(session, issue.branch_id, issue.gift_id)
+            if self.workstation_id is None or reserve < issue.quantity:
+                raise CentralStockExhausted(
+                    gift=gift_name, available=max(outcome.pool, 0), reserve=reserve, wanted=issue.quantity
+                )
+            return ReserveOnlyStockAuthority(self.workstation_id).draw(session, issue, staff_id=staff_id)
+        if outcome.issue_row is not None:
+            align_local_issue(session, issue, outcome.issue_row)
+        write_local_copy(session, outcome.row)
+        source = StockSource.ALLOCATION if outcome.row["workstation_id"] is None else StockSource.RESERVE
+        return Draw(movement_id, source, -int(outcome.row["quantity"]))
+
+    # --- the central transaction -----------------------------------------------------------------
+
+    def _reserve(self, session: Session, branch_id: uuid.UUID, gift_id: uuid.UUID) -> int:
+        if self.workstation_id is None:
+            return 0
+        return bucket_balance(session, branch_id, gift_id, self.workstation_id)
+
+    def _draw_centrally(
+        self, session: Session, issue: GiftIssue, movement_id: uuid.UUID, staff_id: uuid.UUID
+    ) -> CentralDraw:
+        from workstation.sync.apply import synced_tables, upsert
+        from workstation.sync.central import stall_guard
+
+        carried = carried_messages(session)
+        issue_row = {attr.key: getattr(issue, attr.key) for attr in sa.inspect(GiftIssue).column_attrs}
+        now = utcnow()
+        values = {
+            "id": movement_id, "branch_id": issue.branch_id, "gift_id": issue.gift_id,
+            "kind": StockMovementKind.ISSUE, "quantity": -issue.quantity, "workstation_id": None,
+            "gift_issue_id": issue.id, "staff_id": staff_id, "reason": "发放（中心库存）", "occurred_at": now,
+            "created_at": now, "updated_at": now, "version": 1, "deleted_at": None,
+        }  # fmt: skip
+        committing = False
+        try:
+            with self.engine.connect() as conn, stall_guard(conn, self.stall_s):
+                tx = conn.begin()
+                apply_carried(conn, carried)
+                upsert(conn, synced_tables()["gift_issue"], [issue_row], owner=False)
+                outcome = take(conn, values, issue.quantity)
+                if outcome.row is None:
+                    tx.rollback()
+                    return outcome
+                committing = True
+                tx.commit()
+                return outcome
+        except (errors.CentralUnavailable, OperationalError, InterfaceError) as exc:
+            raise _Unreachable(_detail(exc), committing=committing) from exc
+        except DBAPIError as exc:  # refused (foreign key, grant…): nothing was taken; the reserve may
+            raise _Unreachable(first_line(str(exc.orig or exc)), committing=False) from exc
+
+
+def take(conn: sa.Connection, values: Mapping[str, Any], quantity: int) -> CentralDraw:
+    """The locked check-and-insert in the caller's central transaction (see the module docstring)."""
+    m = MOVEMENTS.c
+    conn.execute(sa.select(sa.func.pg_advisory_xact_lock(stock_lock_key(values["branch_id"], values["gift_id"]))))
+    existing = conn.execute(sa.select(MOVEMENTS).where(m.id == values["id"])).mappings().first()
+    if existing is not None:
+        issues = cast(sa.Table, GiftIssue.__table__)
+        central_issue = conn.execute(sa.select(issues).where(issues.c.id == existing["gift_issue_id"])).mappings()
+        return CentralDraw(dict(existing), 0, True, next((dict(r) for r in central_issue), None))
+    pool = conn.scalar(
+        sa.select(sa.func.coalesce(sa.func.sum(m.quantity), 0)).where(
+            m.branch_id == values["branch_id"],
+            m.gift_id == values["gift_id"],
+            m.workstation_id.is_(None),
+            m.deleted_at.is_(None),
+        )
+    )
+    available = int(pool or 0)
+    if available < quantity:
+        return CentralDraw(None, available, False)
+    statement = (
+        postgresql.insert(MOVEMENTS)
+        .values(dict(values))
+        .on_conflict_do_nothing(index_elements=[m.id])
+        .returning(*MOVEMENTS.c)
+    )
+    row = conn.execute(statement).mappings().first()
+    if row is None:  # cannot happen under the lock; read what is there
+        row = conn.execute(sa.select(MOVEMENTS).where(m.id == values["id"])).mappings().one()
+        return CentralDraw(dict(row), available, True)
+    return CentralDraw(dict(row), available - quantity, False)
+
+
+def carried_messages(session: Session) -> list[Any]:
+    """This workstation's committed, pending outbox messages (read beside the caller's transaction).
+
+    Raises:
+        CentralStockUnavailable: more than :data:`MAX_CARRIED` are waiting (sync first).
+    """
+    from workstation.sync.push import OUTBOX, Message
+
+    o = OUTBOX
+    query = (
+        sa.select(o.c.seq, o.c.msg_id, o.c.branch_id, o.c.entity, o.c.entity_id, o.c.row_version, o.c.payload)
+        .where(o.c.acked_at.is_(None), o.c.quarantined_at.is_(None))
+        .order_by(o.c.seq)
+        .limit(MAX_CARRIED + 1)
+    )
+    beside = session.get_bind().engine.execution_options(sqlite_begin="DEFERRED")  # a reader, not a writer
+    with beside.connect() as conn:
+        rows = [Message(*row) for row in conn.execute(query)]
+    if len(rows) > MAX_CARRIED:
+        raise _Unreachable(f"本工作站待同步数据超过 {MAX_CARRIED} 条，请先同步", committing=False)
+    return rows
+
+
+def apply_carried(conn: sa.Connection, messages: Sequence[Any]) -> None:
+    """Apply the carried messages like a push; a message central refuses is left to the push
+    (which quarantines it) and skipped here, each under its own savepoint."""
+    from workstation.sync.push import Refused, apply_messages
+
+    if not messages:
+        return
+    try:
+        with conn.begin_nested():
+            apply_messages(conn, messages)
+        return
+    except (OperationalError, InterfaceError):
+        raise
+    except (DBAPIError, Refused):
+        pass
+    for message in messages:
+        try:
+            with conn.begin_nested():
+                apply_messages(conn, [message])
+        except (OperationalError, InterfaceError):
+            raise
+        except (DBAPIError, Refused):
+            continue
+
+
+def align_local_issue(session: Session, issue: GiftIssue, central: Mapping[str, Any]) -> None:
+    """A replayed issue: give the local row the central row's values (as a pull would)."""
+    table = cast(sa.Table, GiftIssue.__table__)
+    values = {k: v for k, v in central.items() if k != "id" and k in table.c}
+    session.flush()
+    session.connection().execute(table.update().where(table.c.id == issue.id).values(values))
+    session.expire(issue)
+
+
+def write_local_copy(session: Session, row: Mapping[str, Any]) -> None:
+    """Write the central movement locally as applied from sync: no outbox message, no echo."""
+    from workstation.sync.apply import synced_tables, upsert
+
+    session.flush()
+    before = session.info.get("applying_sync")
+    session.info["applying_sync"] = True
+    try:
+        upsert(session.connection(), synced_tables()["gift_stock_movement"], [dict(row)], owner=False)
+    finally:
+        if before is None:
+            session.info.pop("applying_sync", None)
+        else:
+            session.info["applying_sync"] = before
+
+
+def _detail(exc: BaseException) -> str:
+    if isinstance(exc, errors.WorkstationError):
+        return exc.message()
+    if isinstance(exc, DBAPIError):
+        return first_line(str(exc.orig or exc))
+    return first_line(str(exc))
+
+
+def install(engine: Engine, *, stall_s: float = DRAW_STALL_S) -> None:
+    """Make the central authority the default of the gift services in this process (one per
+    workstation id, so the offline back-off is shared); ``gifts_stock.install_authority(None)`` undoes it."""
+    from workstation.services.gifts_stock import install_authority
+
+    authorities: dict[uuid.UUID | None, CentralStockAuthority] = {}
+    guard = threading.Lock()
+
+    def factory(workstation_id: uuid.UUID | None) -> CentralStockAuthority:
+        with guard:
+            if workstation_id not in authorities:
+                authorities[workstation_id] = CentralStockAuthority(engine, workstation_id, stall_s=stall_s)
+            return authorities[workstation_id]
+
+    install_authority(factory)
