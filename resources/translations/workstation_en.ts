@@ -98,6 +98,159 @@
     </message>
 </context>
 <context>
+    <name>CentralSettingsDialog</name>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="60"/>
+        <source>中心数据库设置</source>
+        <translation>Central database settings</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="76"/>
+        <source>填写总部提供的中心数据库地址与本营业部账号。密码只保存在本机的系统密钥环中，不写入任何文件。</source>
+        <translation>Enter the central database address and this branch&apos;s account given by head office. The password is kept only in this computer&apos;s system keyring, never in a file.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="84"/>
+        <source>例如 central.example.com 或 10.0.0.5</source>
+        <translation>e.g. central.example.com or 10.0.0.5</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="90"/>
+        <source>例如 ws_branch_0101</source>
+        <translation>e.g. ws_branch_0101</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="95"/>
+        <source>不加密（仅限内网测试）</source>
+        <translation>No encryption (internal tests only)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="96"/>
+        <source>服务器要求时加密</source>
+        <translation>Encrypt if the server requires it</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="97"/>
+        <source>优先加密（默认）</source>
+        <translation>Prefer encryption (default)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="98"/>
+        <source>必须加密</source>
+        <translation>Require encryption</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="99"/>
+        <source>必须加密并校验证书</source>
+        <translation>Require encryption, verify the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="100"/>
+        <source>必须加密并校验证书与主机名</source>
+        <translation>Require encryption, verify certificate and host name</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="106"/>
+        <source> 秒</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="107"/>
+        <source>主机</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="108"/>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="109"/>
+        <source>数据库名</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="110"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="111"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="112"/>
+        <source>传输加密</source>
+        <translation>Encryption (TLS)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="113"/>
+        <source>自动同步间隔</source>
+        <translation>Automatic sync every</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="121"/>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="122"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="125"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="160"/>
+        <source>已保存在系统密钥环（留空则不修改）</source>
+        <translation>Saved in the system keyring (leave empty to keep it)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="162"/>
+        <source>本机没有可用的系统密钥环</source>
+        <translation>No system keyring available on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="165"/>
+        <source>尚未保存密码</source>
+        <translation>No password saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="180"/>
+        <source>本机没有可用的系统密钥环，无法安全保存密码。Windows 上请确认“凭据管理器”服务已启动；Linux 上需要 Secret Service（如 GNOME 密钥环）。其他设置仍可保存，密码请联系信息技术部配置。</source>
+        <translation>There is no usable system keyring on this computer, so the password cannot be stored safely. On Windows, check that the Credential Manager service is running; on Linux a Secret Service (e.g. GNOME Keyring) is needed. The other settings can still be saved; ask IT to set up the password.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="209"/>
+        <source>正在连接 %1 …</source>
+        <translation>Connecting to %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="214"/>
+        <source>连接成功：账号 %1，PostgreSQL %2。</source>
+        <translation>Connected as %1, PostgreSQL %2.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="219"/>
+        <source>但该数据库尚未初始化为中心库（请总部运行 workstation-cli central init）。</source>
+        <translation> But this database has not been set up as a central database (head office must run workstation-cli central init).</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="237"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/settings_dialog.py" line="247"/>
+        <source>连接设置已保存，但密码未保存。</source>
+        <translation>The connection settings were saved, but the password was not. </translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../workstation/ui/password.py" line="45"/>
@@ -1261,39 +1414,39 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workstation/ui/main_window.py" line="80"/>
+        <location filename="../../workstation/ui/main_window.py" line="81"/>
         <source>证券营业部前台工作站 — %1</source>
         <translation>Counter Workstation — %1</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/main_window.py" line="99"/>
+        <location filename="../../workstation/ui/main_window.py" line="101"/>
         <source>业务导航</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/main_window.py" line="107"/>
-        <location filename="../../workstation/ui/main_window.py" line="137"/>
+        <location filename="../../workstation/ui/main_window.py" line="109"/>
+        <location filename="../../workstation/ui/main_window.py" line="139"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/main_window.py" line="109"/>
-        <location filename="../../workstation/ui/main_window.py" line="138"/>
+        <location filename="../../workstation/ui/main_window.py" line="111"/>
+        <location filename="../../workstation/ui/main_window.py" line="140"/>
         <source>注销</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/main_window.py" line="136"/>
+        <location filename="../../workstation/ui/main_window.py" line="138"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/main_window.py" line="141"/>
+        <location filename="../../workstation/ui/main_window.py" line="143"/>
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/main_window.py" line="146"/>
+        <location filename="../../workstation/ui/main_window.py" line="148"/>
         <source>工作站(&amp;W)</source>
         <translation>&amp;Workstation</translation>
     </message>
@@ -2326,36 +2479,224 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../workstation/ui/sync/controller.py" line="131"/>
+        <source>同步(&amp;S)</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/controller.py" line="132"/>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/controller.py" line="138"/>
+        <source>中心设置…</source>
+        <translation>Central settings…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncModels</name>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="34"/>
+        <source>成功</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="35"/>
+        <source>离线（中心无法连接）</source>
+        <translation>Offline (central unreachable)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="36"/>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="87"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="88"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="89"/>
+        <source>上传</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="90"/>
+        <source>下载</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="91"/>
+        <source>新隔离</source>
+        <translation>Newly refused</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="92"/>
+        <source>仍待上传</source>
+        <translation>Still waiting</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="93"/>
+        <source>耗时（秒）</source>
+        <translation>Seconds</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="94"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="112"/>
+        <source>记录类型</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="113"/>
+        <source>记录时间</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="114"/>
+        <source>隔离时间</source>
+        <translation>Refused at</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="115"/>
+        <source>发送次数</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="116"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/models.py" line="117"/>
+        <source>中心原文</source>
+        <translation>Central database message</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="20"/>
+        <location filename="../../workstation/ui/sync/page.py" line="54"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="23"/>
-        <source>与中心数据库交换数据：上传本营业部业务记录，下载预约、活动与人员信息。</source>
-        <translation>Exchange data with the central database: upload this branch&apos;s records, download appointments, campaigns and staff.</translation>
+        <location filename="../../workstation/ui/sync/page.py" line="58"/>
+        <source>本工作站与中心数据库交换数据：上传本营业部的业务记录，下载预约、活动与人员信息。断网时照常办理业务，恢复连接后自动补传。</source>
+        <translation>This workstation exchanges data with the central database: it sends the branch&apos;s business records and receives appointments, campaigns and staff. Work goes on as usual when the network is down; records are sent once it is back.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="26"/>
+        <location filename="../../workstation/ui/sync/page.py" line="63"/>
+        <location filename="../../workstation/ui/sync/page.py" line="112"/>
+        <source>被中心拒收的记录（已隔离）</source>
+        <translation>Records refused by the central database (quarantined)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="87"/>
+        <location filename="../../workstation/ui/sync/page.py" line="200"/>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="90"/>
+        <source>马上与中心数据库同步一次（Ctrl+S）</source>
+        <translation>Sync with the central database now (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="91"/>
+        <source>中心设置…</source>
+        <translation>Central settings…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="116"/>
+        <source>重新发送所选记录</source>
+        <translation>Send the selected record again</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="123"/>
+        <source>被拒收的记录不会阻塞其他数据上传。请按“原因”核对（必要时联系总部信息技术部），然后点“重新发送”：下次同步时会再发送一次，若仍被拒收会重新出现在这里。</source>
+        <translation>Refused records do not hold up the others. Check the reason (ask head office IT if needed), then choose &quot;Send again&quot;: the record is sent with the next sync and comes back here if it is refused again.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="134"/>
+        <source>没有被中心拒收的记录。</source>
+        <translation>No records refused by the central database.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="139"/>
+        <source>最近同步</source>
+        <translation>Recent syncs</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="145"/>
+        <source>还没有同步记录。</source>
+        <translation>No syncs yet.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="222"/>
+        <source>有 %1 条记录被中心拒收，需要主管处理。</source>
+        <translation>%1 record(s) refused by the central database need a supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="236"/>
+        <source>尚未设置中心数据库：业务数据只保存在本机，不会上传。请点“中心设置…”填写中心地址与密码。</source>
+        <translation>No central database is set up: business data stays on this computer and is not sent. Choose &quot;Central settings…&quot; to enter the address and password.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="237"/>
+        <source>中心数据库：%1</source>
+        <translation>Central database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="241"/>
+        <source>最近一次同步 %1：%2</source>
+        <translation>Last sync %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="249"/>
+        <source>上次成功同步 %1</source>
+        <translation>Last successful sync %1</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="251"/>
+        <source>尚未成功同步</source>
+        <translation>Never synced successfully</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="252"/>
+        <source>每 %1 秒自动同步</source>
+        <translation>automatic sync every %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="257"/>
+        <source>暂时无法读取同步状态，详情已记录日志。</source>
+        <translation>The sync state cannot be read right now; details are in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="263"/>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="294"/>
+        <source>已放回发送队列：%1，将在下次同步时重新发送。</source>
+        <translation>Back in the queue: %1, sent again with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/sync/page.py" line="63"/>
         <source>待上传的记录</source>
         <translation>Records waiting to upload</translation>
-    </message>
-    <message>
-        <location filename="../../workstation/ui/sync/page.py" line="33"/>
-        <source>手动或定时同步，显示最近一次同步的时间与结果</source>
-        <translation>Synchronise on demand or on a schedule; see when the last sync ran and how it went</translation>
-    </message>
-    <message>
-        <location filename="../../workstation/ui/sync/page.py" line="34"/>
-        <source>断网时照常办理业务，恢复连接后自动补传</source>
-        <translation>Keep working offline; records upload when the connection is back</translation>
-    </message>
-    <message>
-        <location filename="../../workstation/ui/sync/page.py" line="35"/>
-        <source>查看并处理上传失败的记录</source>
-        <translation>Review and resolve records that failed to upload</translation>
     </message>
 </context>
 <context>
@@ -2464,19 +2805,80 @@
 <context>
     <name>WorkstationStatusBar</name>
     <message>
-        <location filename="../../workstation/ui/statusbar.py" line="23"/>
+        <location filename="../../workstation/ui/statusbar.py" line="44"/>
         <source>%1（%2）%3</source>
         <translation>%1 (%2) %3</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/statusbar.py" line="44"/>
+        <location filename="../../workstation/ui/statusbar.py" line="74"/>
+        <location filename="../../workstation/ui/statusbar.py" line="98"/>
         <source>已连接中心</source>
         <translation>Connected to central</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/statusbar.py" line="44"/>
+        <location filename="../../workstation/ui/statusbar.py" line="74"/>
         <source>未连接中心</source>
         <translation>Not connected to central</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/statusbar.py" line="85"/>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/statusbar.py" line="86"/>
+        <source>正在与中心数据库同步…</source>
+        <translation>Syncing with the central database…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/statusbar.py" line="94"/>
+        <source>未配置中心</source>
+        <translation>No central database</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/statusbar.py" line="95"/>
+        <source>尚未设置中心数据库，业务数据只保存在本机。主管可在“同步”菜单中设置。</source>
+        <translation>No central database is set up; business data stays on this computer. A supervisor can set it up from the Sync menu.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/statusbar.py" line="103"/>
+        <source>离线（中心无法连接）</source>
+        <translation>Offline (central unreachable)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/statusbar.py" line="103"/>
+        <source>同步失败</source>
+        <translation>Sync failed</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/statusbar.py" line="108"/>
+        <source>上次成功同步 %1</source>
+        <translation>Last successful sync %1</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/statusbar.py" line="110"/>
+        <source>尚未成功同步</source>
+        <translation>Never synced successfully</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/statusbar.py" line="112"/>
+        <source>待上传 %1</source>
+        <translation>Waiting %1</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/statusbar.py" line="114"/>
+        <source>被拒收 %1</source>
+        <translation>Refused %1</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/statusbar.py" line="116"/>
+        <source>有记录被中心拒收，请主管在“同步”页处理。</source>
+        <translation>Records were refused by the central database; a supervisor should look at them on the Sync page.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/statusbar.py" line="116"/>
+        <source>没有被中心拒收的记录</source>
+        <translation>No records refused by the central database</translation>
     </message>
 </context>
 </TS>

@@ -110,7 +110,7 @@ def test_a_cycle_against_the_central_database_shows_online_and_counts(
     status = window.status
     assert status.sync_label.text() == "已连接中心"
     assert status.pending_label.text() == "待上传 0"
-    assert status.quarantined_label.text() == "隔离 0" and status.quarantined_label.property("role") == ""
+    assert status.quarantined_label.text() == "被拒收 0" and status.quarantined_label.property("role") == ""
     assert status.last_success_label.text().startswith("上次成功同步 ")
     assert detector.ticks > 0 and detector.worst_ms < STALL_BOUND_MS, detector.worst_ms
     assert window.sync.interval_ms == 30_000
@@ -193,7 +193,7 @@ def test_the_sync_page_lists_quarantined_records_and_retries_one(
     report = first_report(qtbot, window)
     assert report.outcome.quarantined == 1
     status = window.status
-    assert status.quarantined_label.text() == "隔离 1" and status.quarantined_label.property("role") == "alert"
+    assert status.quarantined_label.text() == "被拒收 1" and status.quarantined_label.property("role") == "alert"
     page = window.pages[PageId.SYNC]
     assert isinstance(page, SyncPage)
     window.show()
@@ -218,7 +218,7 @@ def test_the_sync_page_lists_quarantined_records_and_retries_one(
         assert session.scalar(sa.select(sa.func.count()).where(AuditEvent.action == "sync.retry")) == 1
     with qtbot.waitSignal(window.sync.sig_sync_did_finish, timeout=WAIT) as blocker:
         page.sync_button.click()
-    assert blocker.args[0].outcome.quarantined == 0 and status.quarantined_label.text() == "隔离 0"
+    assert blocker.args[0].outcome.quarantined == 0 and status.quarantined_label.text() == "被拒收 0"
     assert central.count("client", "id_number = 'X1'") == 1
     assert presenter.reports == []
 

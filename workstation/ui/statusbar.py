@@ -111,7 +111,7 @@ class WorkstationStatusBar(QStatusBar):
         self.last_success_label.setVisible(snap.configured or snap.last_success is not None)
         self.pending_label.setText(self.tr("待上传 %1").replace("%1", str(snap.pending)))
         self.pending_label.show()
-        self.quarantined_label.setText(self.tr("隔离 %1").replace("%1", str(snap.quarantined)))
+        self.quarantined_label.setText(self.tr("被拒收 %1").replace("%1", str(snap.quarantined)))
         self.quarantined_label.setToolTip(
             self.tr("有记录被中心拒收，请主管在“同步”页处理。") if snap.quarantined else self.tr("没有被中心拒收的记录")
         )

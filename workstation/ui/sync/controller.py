@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from workstation.sync.settings import DEFAULT_INTERVAL_S, MANAGERS
@@ -128,14 +128,14 @@ def install_sync(window: MainWindow) -> SyncController:
 
     context = window.context
     controller = SyncController(context.store, window)
-    menu = window.menuBar().addMenu(window.tr("同步(&S)"))
-    sync_action = QAction(window.tr("立即同步"), window)
+    menu = window.menuBar().addMenu(QCoreApplication.translate("SyncController", "同步(&S)"))
+    sync_action = QAction(QCoreApplication.translate("SyncController", "立即同步"), window)
     sync_action.setObjectName("action-sync-now")
     sync_action.setShortcut(QKeySequence("Ctrl+S"))
     sync_action.triggered.connect(controller.sync_now)
     menu.addAction(sync_action)
     if context.actor.has_any(MANAGERS):
-        settings_action = QAction(window.tr("中心设置…"), window)
+        settings_action = QAction(QCoreApplication.translate("SyncController", "中心设置…"), window)
         settings_action.setObjectName("action-sync-settings")
         settings_action.triggered.connect(lambda: open_settings_dialog(context, controller, window))
         menu.addAction(settings_action)

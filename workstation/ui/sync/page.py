@@ -131,6 +131,10 @@ class SyncPage(OverviewPage):
         self.held_model = QuarantineModel(self)
         self.held_view = self._view(self.held_model, "syncQuarantined", stretch=4)
         layout.addWidget(self.held_view, 2)
+        self.held_empty = QLabel(self.tr("没有被中心拒收的记录。"), self)
+        self.held_empty.setProperty("role", "hint")
+        layout.addWidget(self.held_empty)
+        self.held_hint = held_hint
 
         runs_title = QLabel(self.tr("最近同步"), self)
         runs_title.setProperty("role", "section")
@@ -138,6 +142,10 @@ class SyncPage(OverviewPage):
         self.runs_model = RunsModel(self)
         self.runs_view = self._view(self.runs_model, "syncRuns", stretch=7)
         layout.addWidget(self.runs_view, 3)
+        self.runs_empty = QLabel(self.tr("还没有同步记录。"), self)
+        self.runs_empty.setProperty("role", "hint")
+        layout.addWidget(self.runs_empty)
+        layout.addStretch(1)
         self._connect_signals()
 
     def _view(self, model: QuarantineModel | RunsModel, name: str, *, stretch: int) -> QTableView:
@@ -196,19 +204,32 @@ class SyncPage(OverviewPage):
         self.snapshot = snap
         self.cards[0].set_value(snap.pending)
         self.cards[1].set_value(snap.quarantined)
-        self.cards[1].setProperty("state", "alert" if snap.quarantined else "")
-        self.cards[1].style().unpolish(self.cards[1])
-        self.cards[1].style().polish(self.cards[1])
+        self._set_state(self.cards[1], "alert" if snap.quarantined else "")
+        self._set_state(self.cards[1].value_label, "alert" if snap.quarantined else "")
         self.state_label.setText(self._state_text(snap))
+        healthy = snap.configured and snap.last_run is not None and snap.last_run.status is SyncStatus.OK
+        self._set_state(self.state_label, "ok" if healthy else "warning")
         self.held_model.set_rows(snap.held)
         self.runs_model.set_rows(snap.runs)
+        for widget in (self.held_view, self.held_hint, self.retry_button):
+            widget.setVisible(bool(snap.held))
+        self.held_empty.setVisible(not snap.held)
+        self.runs_view.setVisible(bool(snap.runs))
+        self.runs_empty.setVisible(not snap.runs)
         self._selection_changed()
         if snap.held:
             self.status_label.setText(
                 self.tr("有 %1 条记录被中心拒收，需要主管处理。").replace("%1", str(len(snap.held)))
             )
         else:
-            self.status_label.setText(self.tr("没有被中心拒收的记录。"))
+            self.status_label.clear()
+
+    @staticmethod
+    def _set_state(widget: QWidget, state: str) -> None:
+        if widget.property("state") != state:
+            widget.setProperty("state", state)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
     def _state_text(self, snap: SyncSnapshot) -> str:
         if not snap.configured:
