@@ -215,7 +215,7 @@ def reserve(central: Central, counters: list[Counter], amounts: list[int]) -> No
     for c, amount in zip(counters, amounts, strict=True):
         assert run_once(c.store, central.engine).status is SyncStatus.OK
         with c.store.write() as session:
-            gifts_stock.reserve_stock(session, c.supervisor, c.gift_id, amount, c.workstation_id)
+            gifts_stock.reserve_stock(session, c.supervisor, c.gift_id, amount, c.workstation_id, authority=c.authority)
         assert run_once(c.store, central.engine).status is SyncStatus.OK
 
 
@@ -316,3 +316,26 @@ def test_the_installed_central_authority_is_the_services_default(branch: Branch0
     assert outcome.source is gifts_stock.StockSource.ALLOCATION
     assert central_buckets(branch.central) == {None: 0}
     assert isinstance(gifts_stock.default_authority(ws.workstation_id), gifts_stock.LocalStockAuthority)
+
+
+def test_reserves_are_granted_from_the_central_pool_never_from_a_stale_local_copy(branch: Branch0101) -> None:
+    branch.allocate(3)
+    ws1, ws2 = (branch.counter(f"ws{i}", branch.engine()) for i in (1, 2))
+    for c in (ws1, ws2):  # both hold a local copy of the pool: 3
+        assert run_once(c.store, branch.central.engine).status is SyncStatus.OK
+
+    def reserve_at(c: Counter, amount: int) -> object:
+        try:
+            with c.store.write() as session:
+                return gifts_stock.reserve_stock(
+                    session, c.supervisor, c.gift_id, amount, c.workstation_id, authority=c.authority
+                )
+        except errors.WorkstationError as exc:
+            return exc
+
+    assert reserve_at(ws1, 2) == 2
+    refused = reserve_at(ws2, 2)  # its local pool still says 3
+    assert isinstance(refused, errors.ReserveExceedsAllocation) and refused.params["available"] == 1, refused
+    assert reserve_at(ws2, 1) == 1
+    assert central_buckets(branch.central) == {None: 0, ws1.workstation_id: 2, ws2.workstation_id: 1}
+    sync_all(branch.central, [ws1, ws2])

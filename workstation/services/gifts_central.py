@@ -41,6 +41,15 @@ same ``INSERT … ON CONFLICT DO NOTHING`` a pull uses), so the outbox does not 
 pull that later brings it down changes nothing. Every value (timestamps, version) comes from the
 central row, so both sides hold the same row.
 
+Reserves
+--------
+:meth:`CentralStockAuthority.reserve_centrally` (used by ``gifts_stock.reserve_stock`` with this
+authority) grants a workstation's reserve from the central pool under the same lock, so two
+supervisors working from stale local copies of the pool can never escrow more than it holds; a
+reserve is never granted offline. Releases and voids only add to the pool and stay local
+movements pushed through the outbox. Known gap: a release for *another* workstation is checked
+against this workstation's copy of that reserve, which may be stale.
+
 Offline and unknown outcomes
 ----------------------------
 A failure before COMMIT was sent leaves nothing centrally: :class:`~workstation.errors.
@@ -64,6 +73,7 @@ import time
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, ClassVar, cast
 
 import sqlalchemy as sa
@@ -75,7 +85,9 @@ from sqlalchemy.orm import Session
 from workstation import errors
 from workstation.clock import utcnow
 from workstation.domain import StockMovementKind
+from workstation.ids import new_id
 from workstation.models import Gift, GiftIssue, GiftStockMovement
+from workstation.services.actor import Actor
 from workstation.services.gifts_stock import (
     Draw,
     ReserveOnlyStockAuthority,
@@ -284,6 +296,48 @@ class CentralStockAuthority:
         source = StockSource.ALLOCATION if outcome.row["workstation_id"] is None else StockSource.RESERVE
         return Draw(movement_id, source, -int(outcome.row["quantity"]))
 
+    def reserve_centrally(
+        self, session: Session, actor: Actor, gift: Gift, quantity: int, workstation_id: uuid.UUID, reason: str
+    ) -> None:
+        """Move ``quantity`` units of the central pool into ``workstation_id``'s reserve (escrow).
+
+        The two movements (−N pool, +N reserve) are inserted centrally under the gift's lock only
+        if the pool holds N, then copied locally as applied from sync. A retry after an unknown
+        outcome may reserve twice, never more than the pool: the supervisor releases the surplus.
+
+        Raises:
+            ReserveExceedsAllocation: the central pool does not hold ``quantity`` (nothing written).
+            CentralStockUnavailable: central cannot be reached; a reserve is granted online only.
+        """
+        from workstation.sync.central import stall_guard
+
+        now = utcnow()
+        pool_side = (None, -quantity)
+        rows = [
+            movement_values(new_id(), actor.branch_id, gift.id, StockMovementKind.RESERVE, signed, ws, None,
+                            actor.staff_id, reason, now)
+            for ws, signed in (pool_side, (workstation_id, quantity))
+        ]  # fmt: skip
+        try:
+            session.flush()
+            carried = carried_messages(session)
+            with self.engine.connect() as conn, stall_guard(conn, self.stall_s), conn.begin():
+                apply_carried(conn, carried)
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(stock_lock_key(actor.branch_id, gift.id))))
+                pool = central_pool(conn, actor.branch_id, gift.id)
+                if pool < quantity:
+                    raise errors.ReserveExceedsAllocation(gift=gift.name, available=pool, wanted=quantity)
+                inserted = conn.execute(postgresql.insert(MOVEMENTS).returning(*MOVEMENTS.c), rows).mappings()
+                written = [dict(row) for row in inserted]
+        except _Unreachable as exc:
+            raise errors.CentralStockUnavailable(detail=exc.detail) from None
+        except (errors.CentralUnavailable, DBAPIError) as exc:
+            self._mark(_detail(exc))
+            raise errors.CentralStockUnavailable(detail=_detail(exc)) from exc
+        self._mark(None)
+        for row in written:
+            write_local_copy(session, row)
+
     # --- the central transaction -----------------------------------------------------------------
 
     def _reserve(self, session: Session, branch_id: uuid.UUID, gift_id: uuid.UUID) -> int:
@@ -300,12 +354,10 @@ class CentralStockAuthority:
         carried = carried_messages(session)
         issue_row = {attr.key: getattr(issue, attr.key) for attr in sa.inspect(GiftIssue).column_attrs}
         now = utcnow()
-        values = {
-            "id": movement_id, "branch_id": issue.branch_id, "gift_id": issue.gift_id,
-            "kind": StockMovementKind.ISSUE, "quantity": -issue.quantity, "workstation_id": None,
-            "gift_issue_id": issue.id, "staff_id": staff_id, "reason": "发放（中心库存）", "occurred_at": now,
-            "created_at": now, "updated_at": now, "version": 1, "deleted_at": None,
-        }  # fmt: skip
+        values = movement_values(
+            movement_id, issue.branch_id, issue.gift_id, StockMovementKind.ISSUE, -issue.quantity, None, issue.id,
+            staff_id, "发放（中心库存）", now,
+        )  # fmt: skip
         committing = False
         try:
             with self.engine.connect() as conn, stall_guard(conn, self.stall_s):
@@ -334,15 +386,7 @@ def take(conn: sa.Connection, values: Mapping[str, Any], quantity: int) -> Centr
         issues = cast(sa.Table, GiftIssue.__table__)
         central_issue = conn.execute(sa.select(issues).where(issues.c.id == existing["gift_issue_id"])).mappings()
         return CentralDraw(dict(existing), 0, True, next((dict(r) for r in central_issue), None))
-    pool = conn.scalar(
-        sa.select(sa.func.coalesce(sa.func.sum(m.quantity), 0)).where(
-            m.branch_id == values["branch_id"],
-            m.gift_id == values["gift_id"],
-            m.workstation_id.is_(None),
-            m.deleted_at.is_(None),
-        )
-    )
-    available = int(pool or 0)
+    available = central_pool(conn, values["branch_id"], values["gift_id"])
     if available < quantity:
         return CentralDraw(None, available, False)
     statement = (
@@ -356,6 +400,38 @@ def take(conn: sa.Connection, values: Mapping[str, Any], quantity: int) -> Centr
         row = conn.execute(sa.select(MOVEMENTS).where(m.id == values["id"])).mappings().one()
         return CentralDraw(dict(row), available, True)
     return CentralDraw(dict(row), available - quantity, False)
+
+
+def movement_values(
+    movement_id: uuid.UUID,
+    branch_id: uuid.UUID,
+    gift_id: uuid.UUID,
+    kind: StockMovementKind,
+    quantity: int,
+    workstation_id: uuid.UUID | None,
+    gift_issue_id: uuid.UUID | None,
+    staff_id: uuid.UUID | None,
+    reason: str,
+    at: datetime,
+) -> dict[str, Any]:
+    """Every column of a new movement, so the central row and its local copy are identical."""
+    return {
+        "id": movement_id, "branch_id": branch_id, "gift_id": gift_id, "kind": kind, "quantity": quantity,
+        "workstation_id": workstation_id, "gift_issue_id": gift_issue_id, "staff_id": staff_id,
+        "reason": reason[:300], "occurred_at": at, "created_at": at, "updated_at": at, "version": 1,
+        "deleted_at": None,
+    }  # fmt: skip
+
+
+def central_pool(conn: sa.Connection, branch_id: uuid.UUID, gift_id: uuid.UUID) -> int:
+    """Σ quantity of the branch's pool of one gift, centrally (call it under the advisory lock)."""
+    m = MOVEMENTS.c
+    pool = conn.scalar(
+        sa.select(sa.func.coalesce(sa.func.sum(m.quantity), 0)).where(
+            m.branch_id == branch_id, m.gift_id == gift_id, m.workstation_id.is_(None), m.deleted_at.is_(None)
+        )
+    )
+    return int(pool or 0)
 
 
 def carried_messages(session: Session) -> list[Any]:

@@ -404,29 +404,44 @@ def _check_workstation(session: Session, actor: Actor, workstation_id: uuid.UUID
 
 
 def reserve_stock(
-    session: Session, actor: Actor, gift_id: uuid.UUID, quantity: int, workstation_id: uuid.UUID, reason: str = ""
+    session: Session,
+    actor: Actor,
+    gift_id: uuid.UUID,
+    quantity: int,
+    workstation_id: uuid.UUID,
+    reason: str = "",
+    *,
+    authority: StockAuthority | None = None,
 ) -> int:
     """Move units from the branch allocation to a workstation's reserve; returns the new reserve.
+
+    An authority with a ``reserve_centrally`` method (the central one) takes the units from the
+    branch's central pool instead, atomically; a reserve is then never granted offline.
 
     Raises:
         PermissionDenied: not a supervisor.
         ReserveExceedsAllocation: the allocation does not hold ``quantity`` (nothing written).
+        CentralStockUnavailable: the central authority cannot reach central (nothing written).
     """
     actor.require(STOCK_ROLES, "设置工作站备用额度")
     check_quantity(quantity)
     gift = _gift(session, gift_id)
     _check_workstation(session, actor, workstation_id)
     lock_gift_stock(session, actor.branch_id, gift_id)
-    pool = bucket_balance(session, actor.branch_id, gift_id, None)
-    if pool < quantity:
-        raise errors.ReserveExceedsAllocation(gift=gift.name, available=pool, wanted=quantity)
     text = " ".join(reason.split()) or "离线发放备用额度"
-    now = utcnow()
-    for ws, signed in ((None, -quantity), (workstation_id, quantity)):
-        add_movement(
-            session, branch_id=actor.branch_id, gift_id=gift_id, kind=StockMovementKind.RESERVE, quantity=signed,
-            workstation_id=ws, staff_id=actor.staff_id, reason=text, at=now,
-        )  # fmt: skip
+    central = getattr(authority or default_authority(actor.workstation_id), "reserve_centrally", None)
+    if central is not None:
+        central(session, actor, gift, quantity, workstation_id, text)
+    else:
+        pool = bucket_balance(session, actor.branch_id, gift_id, None)
+        if pool < quantity:
+            raise errors.ReserveExceedsAllocation(gift=gift.name, available=pool, wanted=quantity)
+        now = utcnow()
+        for ws, signed in ((None, -quantity), (workstation_id, quantity)):
+            add_movement(
+                session, branch_id=actor.branch_id, gift_id=gift_id, kind=StockMovementKind.RESERVE, quantity=signed,
+                workstation_id=ws, staff_id=actor.staff_id, reason=text, at=now,
+            )  # fmt: skip
     audit.record(
         session, actor, "gifts.reserve", entity="gift", entity_id=gift_id, quantity=quantity,
         workstation_id=workstation_id.hex,
