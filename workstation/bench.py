@@ -38,6 +38,7 @@ PROVIDERS: tuple[str, ...] = (
     "workstation.gifts_bench",
     "workstation.reception_bench",
     "workstation.sync.bench",
+    "workstation.accounts.bench",
 )
 REQUIRED_KEYS = ("name", "value", "unit", "baseline", "ratio", "target", "ok")
 STARTUP_TARGET_S = 1.0

@@ -31,7 +31,12 @@ from typing import Any
 
 from workstation import __version__, errors, paths
 
-PLUGIN_MODULES: tuple[str, ...] = ("workstation.printing.cli", "workstation.reception_cli", "workstation.sync.cli")
+PLUGIN_MODULES: tuple[str, ...] = (
+    "workstation.printing.cli",
+    "workstation.reception_cli",
+    "workstation.sync.cli",
+    "workstation.accounts.cli",
+)
 """Modules whose ``register(subparsers)`` adds subcommands."""
 
 EXIT_OK = 0

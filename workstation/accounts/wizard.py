@@ -407,8 +407,9 @@ class AccountWizard:
         steps[step.value] = {"data": dict(clean), "warnings": warning_list, "confirmed": confirmed, "done": done}
         data["steps"] = steps
         app.step_data = data  # a new dict: JSON columns do not track in-place changes
-        following = next_step(app.kind, step)
-        app.current_step = (following or step).value if done else step.value
+        order = steps_for(app.kind)
+        first_open = next((s for s in order if not steps.get(s.value, {}).get("done")), order[-1])
+        app.current_step = first_open.value  # resume goes to the first step not done
 
     def _result(self, app: AccountApplication, step: Step, existing_id: uuid.UUID | None) -> StepResult:
         entry = _entry(app, step)
