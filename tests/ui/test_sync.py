@@ -32,7 +32,7 @@ from workstation.ui.sync.controller import SyncController
 
 MakeWorkstation = Callable[[str, str], Store]
 WAIT = 20_000
-STALL_BOUND_MS = 200
+STALL_BOUND_MS = 500  # quiet runs measure 11–57 ms; the bound only has to catch sync work on the GUI thread (≥ 1 s)
 stalls: dict[str, float] = {}
 """Worst GUI-thread gap per test (ms), printed at the end of the module with ``-s``."""
 
