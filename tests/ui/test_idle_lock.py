@@ -21,7 +21,7 @@ def make_window(qtbot, context, idle_ms: int) -> MainWindow:
 
 def test_locks_when_idle_and_unlocks_with_the_password(qtbot, supervisor_context) -> None:
     window = make_window(qtbot, supervisor_context, idle_ms=150)
-    with qtbot.waitSignal(window.sig_lock_changed, timeout=5_000) as blocker:
+    with qtbot.waitSignal(window.sig_lock_changed, timeout=15_000) as blocker:
         pass
     assert blocker.args == [True]
     assert window.is_locked
@@ -55,7 +55,7 @@ def test_input_keeps_the_screen_unlocked(qtbot, supervisor_context) -> None:
         QApplication.sendEvent(window.navigation, move)
         qtbot.wait(50)
     assert not window.is_locked
-    qtbot.waitUntil(lambda: window.is_locked, timeout=5_000)
+    qtbot.waitUntil(lambda: window.is_locked, timeout=15_000)
 
 
 def test_switch_user_from_the_lock_screen(qtbot, supervisor_context) -> None:

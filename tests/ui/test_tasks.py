@@ -23,7 +23,7 @@ def test_op_runs_on_a_worker_and_result_arrives_on_the_gui_thread(qtbot, tasks: 
         seen["result"] = result
         seen["callback_thread"] = threading.current_thread()
 
-    with qtbot.waitSignal(tasks.sig_busy_changed, timeout=5_000, check_params_cb=lambda busy: not busy):
+    with qtbot.waitSignal(tasks.sig_busy_changed, timeout=15_000, check_params_cb=lambda busy: not busy):
         tasks.run(op, on_success)
     assert seen["result"] == 42
     assert seen["op_thread"] is not threading.main_thread()
@@ -38,14 +38,14 @@ def test_exception_in_worker_is_delivered_as_failure(qtbot, tasks: TaskRunner) -
         raise errors.DatabaseLocked(path="x")
 
     tasks.run(op, lambda _r: pytest.fail("no success"), failures.append)
-    qtbot.waitUntil(lambda: bool(failures), timeout=5_000)
+    qtbot.waitUntil(lambda: bool(failures), timeout=15_000)
     assert isinstance(failures[0], errors.DatabaseLocked)
     assert failures[0].__traceback__ is not None
 
 
 def test_failure_without_handler_goes_to_the_presenter(qtbot, tasks: TaskRunner, presenter) -> None:
     tasks.run(lambda: 1 / 0)
-    qtbot.waitUntil(lambda: bool(presenter.reports), timeout=5_000)
+    qtbot.waitUntil(lambda: bool(presenter.reports), timeout=15_000)
     assert presenter.reports[0].title == "意外错误"
     assert "已记录日志" in presenter.reports[0].text
 
@@ -89,7 +89,7 @@ def test_callbacks_skipped_when_owner_is_gone(qtbot, tasks: TaskRunner) -> None:
     owner.deleteLater()
     qtbot.wait(20)
     gate.set()
-    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=5_000)
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=15_000)
     assert called == []
 
 
