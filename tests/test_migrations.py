@@ -245,6 +245,39 @@ def test_upgrade_0004_adds_the_check_in_search_index(empty_engine: sa.Engine) ->
     assert "ix_appointment_check_in_search" not in indexes(empty_engine, "appointment")
 
 
+@upgrade_test("0005")
+def test_upgrade_0005_numbers_workstations_uniquely_per_branch(empty_engine: sa.Engine) -> None:
+    migrate.upgrade(empty_engine, revision="0004")
+    branch, workstation = Base.metadata.tables["branch"], Base.metadata.tables["workstation"]
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    stamps = dict(created_at=now, updated_at=now, version=1)
+    with empty_engine.begin() as conn:
+        conn.execute(
+            branch.insert().values(
+                id=uuid.UUID(int=1), code="B1", name="营业部", address="北京", postcode="", phone="",
+                complaint_phone="", opening_hours="", landmarks=[], transit=[], trading_unit="", **stamps,
+            )
+        )  # fmt: skip
+        old_table = sa.Table(  # the table as 0004 left it (the model already has the new column)
+            "workstation", sa.MetaData(), *(sa.Column(c.name, c.type) for c in workstation.c if c.name != "number")
+        )
+        first = dict(id=uuid.UUID(int=10), branch_id=uuid.UUID(int=1), name="ws1", hostname="pc1")
+        conn.execute(old_table.insert().values(**first, **stamps))
+    migrate.upgrade(empty_engine, revision="0005")
+    assert current_revision(empty_engine) == "0005"
+    with empty_engine.begin() as conn:
+        assert conn.execute(sa.select(workstation.c.number)).scalar_one() is None  # an old PC: numbered later
+        conn.execute(workstation.update().values(number=1))
+        row = dict(id=uuid.UUID(int=11), branch_id=uuid.UUID(int=1), name="ws2", hostname="", number=2)
+        conn.execute(workstation.insert().values(**row, **stamps))
+    with pytest.raises(sa.exc.IntegrityError), empty_engine.begin() as conn:
+        row = dict(id=uuid.UUID(int=12), branch_id=uuid.UUID(int=1), name="ws3", hostname="", number=2)
+        conn.execute(workstation.insert().values(**row, **stamps))
+    migrate.downgrade(empty_engine, "0004")
+    with empty_engine.connect() as conn:
+        assert "number" not in {c["name"] for c in sa.inspect(conn).get_columns("workstation")}
+
+
 def indexes(engine: sa.Engine, table: str) -> dict[str, list[str]]:
     with engine.connect() as conn:
         return {ix["name"]: list(ix["column_names"]) for ix in sa.inspect(conn).get_indexes(table) if ix["name"]}

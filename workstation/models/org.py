@@ -53,10 +53,14 @@ class Workstation(BranchScoped, Base):
     """One counter PC; its id is the source of everything it writes (outbox, stock reserves)."""
 
     __tablename__ = "workstation"
+    __table_args__ = (sa.Index("uq_workstation_branch_id_number", "branch_id", "number", unique=True),)
 
     name: Mapped[str] = mapped_column(sa.String(60))
     hostname: Mapped[str] = mapped_column(sa.String(100), default="")
     counter_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("counter.id"), default=None)
+    number: Mapped[int | None] = mapped_column(default=None)
+    """Short number within the branch (1, 2…), given by the central database at enrolment; it is
+    part of every number this PC makes offline (tickets ``A-2-015``, documents ``…-020001``)."""
 
 
 class Staff(Synced, Base):
