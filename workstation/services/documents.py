@@ -13,6 +13,9 @@ digits only), the branch's business date and a sequence per family, branch and d
 code keeps numbers unique in the central database, where every branch's documents meet.
 Numbering is safe when two counters print at once: SQLite serialises writers (``BEGIN
 IMMEDIATE``) and PostgreSQL takes a transaction advisory lock per family, branch and day.
+A workstation enrolled with the central database (so with a short number, ``Workstation.number``)
+has its own database, so it numbers in its own sequence: ``KH-BJGM01-20261125-020001`` is the
+first of workstation 2 that day. Two PCs printing while offline never make the same number.
 
 Every function returns frozen dataclasses, never ORM objects, so the UI can use the results on
 any thread. Functions taking a ``session`` work inside the caller's transaction
@@ -41,7 +44,7 @@ from workstation.domain import PaperStatus, Role
 from workstation.errors import FieldProblem, ValidationError
 from workstation.forms.base import PageSize
 from workstation.forms.catalog import FORMS, get_form
-from workstation.models import Branch, PrintedDocument, PrintJob, Staff
+from workstation.models import Branch, PrintedDocument, PrintJob, Staff, Workstation
 from workstation.printing import spool
 from workstation.services import audit
 from workstation.services.actor import Actor
@@ -173,8 +176,16 @@ def _lock_numbering(session: Session, stem: str) -> None:
         session.execute(sa.select(sa.func.pg_advisory_xact_lock(key)))
 
 
-def next_doc_no(session: Session, branch_id: uuid.UUID, form_code: str, *, day: date | None = None) -> str:
-    """The next free number of ``form_code``'s family at the branch on ``day`` (default: today).
+def next_doc_no(
+    session: Session,
+    branch_id: uuid.UUID,
+    form_code: str,
+    *,
+    day: date | None = None,
+    workstation_number: int | None = None,
+) -> str:
+    """The next free number of ``form_code``'s family at the branch on ``day`` (default: today);
+    with ``workstation_number`` (1–99), the next of that workstation's own sequence (``…-020001``).
 
     Call it in the write transaction that stores the document: the number is only reserved by
     the stored row (and the lock held until commit).
@@ -184,15 +195,30 @@ def next_doc_no(session: Session, branch_id: uuid.UUID, form_code: str, *, day: 
         raise errors.NotFound(what="本营业部")
     day = day or business_date()
     stem = f"{family_prefix(form_code)}-{branch_tag(branch.code)}-{day:%Y%m%d}-"
+    if workstation_number is not None:
+        stem += f"{workstation_number % 100:02d}"
     _lock_numbering(session, stem)
+    digits = SEQUENCE_DIGITS
     highest = session.scalar(
         sa.select(PrintedDocument.doc_no)
-        .where(PrintedDocument.branch_id == branch_id, PrintedDocument.doc_no.like(stem + "%"))
+        .where(
+            PrintedDocument.branch_id == branch_id,
+            PrintedDocument.doc_no.like(stem + "%"),
+            # 4 digits, 5 past 9999; a longer tail is another workstation's (stem + "02" + 4 digits)
+            sa.func.length(PrintedDocument.doc_no) <= len(stem) + digits + 1,
+        )
         .order_by(sa.func.length(PrintedDocument.doc_no).desc(), PrintedDocument.doc_no.desc())
         .limit(1)
     )
     sequence = int(highest[len(stem) :]) + 1 if highest and highest[len(stem) :].isdigit() else 1
-    return f"{stem}{sequence:0{SEQUENCE_DIGITS}d}"
+    return f"{stem}{sequence:0{digits}d}"
+
+
+def workstation_number(session: Session, actor: Actor) -> int | None:
+    """The actor's workstation's short number (None: not enrolled with a central database)."""
+    if actor.workstation_id is None:
+        return None
+    return session.scalar(sa.select(Workstation.number).where(Workstation.id == actor.workstation_id))
 
 
 # --- creating and rendering ----------------------------------------------------------------------
@@ -259,7 +285,7 @@ def create_document(
         found.append(FieldProblem("", "表单数据含有空字符（\\0）", "Form data contains a NUL character"))
     if found:
         raise ValidationError(found)
-    doc_no = next_doc_no(session, actor.branch_id, form_code)
+    doc_no = next_doc_no(session, actor.branch_id, form_code, workstation_number=workstation_number(session, actor))
     final = {**draft, "doc_no": doc_no}
     pdf = render.render(form_code, final)
     must_return = form.must_return_signed

@@ -20,7 +20,7 @@ from workstation.domain import AppointmentStatus, Role, ServiceLine, VisitOutcom
 from workstation.models import Appointment, Counter, Visit
 from workstation.services import audit
 from workstation.services.actor import Actor
-from workstation.services.tickets import COUNTER_ROLES, Ticket, next_ticket_no, ticket_of
+from workstation.services.tickets import COUNTER_ROLES, Ticket, next_ticket_no, ticket_label, ticket_of
 
 
 def call_next(session: Session, actor: Actor, counter_id: uuid.UUID) -> Ticket:
@@ -140,7 +140,7 @@ def transfer(session: Session, actor: Actor, visit_id: uuid.UUID, line: ServiceL
     old_label = visit.ticket_label
     visit.service_line = line
     visit.ticket_no = number
-    visit.ticket_label = f"{line.value}{number:03d}"
+    visit.ticket_label = ticket_label(line, number)
     visit.status = VisitStatus.WAITING
     visit.counter_id = None
     visit.served_by_id = None

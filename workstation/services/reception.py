@@ -1,8 +1,11 @@
 """Reception: find an arriving client's appointment, check it in, end-of-day no-shows.
 
 Checking the same appointment in twice returns the existing ticket (and the database refuses a
-second visit for one appointment). Tickets are numbered in :mod:`workstation.services.tickets`;
-the counters' queue is :mod:`workstation.services.queue`.
+second visit for one appointment). The visit of a check-in has an id derived from the
+appointment's (:func:`check_in_visit_id`), so two PCs checking the same client in while offline
+make one visit, not two that the central database would refuse. Tickets are numbered in
+:mod:`workstation.services.tickets`; the counters' queue is :mod:`workstation.services.queue`;
+across workstations both go through :mod:`workstation.services.branch_queue`.
 """
 
 from __future__ import annotations
@@ -40,6 +43,14 @@ PURPOSE_LINE = {
     Purpose.TRANSFER_IN: ServiceLine.TRANSFER_IN,
     Purpose.OTHER: ServiceLine.OTHER,
 }
+
+
+CHECK_IN_NAMESPACE = uuid.UUID("5f0c6f1e-8f53-4c1e-9a0b-3d2a7c4e9b10")
+
+
+def check_in_visit_id(appointment_id: uuid.UUID) -> uuid.UUID:
+    """The id of the visit an appointment's check-in makes: the same at every workstation."""
+    return uuid.uuid5(CHECK_IN_NAMESPACE, appointment_id.hex)
 
 
 def new_appointment_code() -> str:
@@ -265,8 +276,9 @@ def check_in(
     elif now > appointment.slot_end + timedelta(minutes=int(window["check_in_late_minutes"])):
         punctuality = "late"
     visit = new_visit(
-        session, actor, ServiceLine.TELESALES, now, client_name=appointment.client_name, mobile=appointment.mobile
-    )
+        session, actor, ServiceLine.TELESALES, now, client_name=appointment.client_name, mobile=appointment.mobile,
+        visit_id=check_in_visit_id(appointment.id),
+    )  # fmt: skip
     visit.appointment_id = appointment.id
     visit.client_id = appointment.client_id
     visit.punctuality = punctuality
@@ -305,16 +317,21 @@ def sweep_no_shows(session: Session, actor: Actor, day: date) -> int:
     return len(stale)
 
 
-def serve_as_walk_in(session: Session, actor: Actor, appointment_id: uuid.UUID) -> Ticket:
+def serve_as_walk_in(
+    session: Session, actor: Actor, appointment_id: uuid.UUID, *, visit_id: uuid.UUID | None = None
+) -> Ticket:
     """An appointment client who cannot be checked in (another day, cancelled…) queues as a walk-in
-    for the appointment's purpose; the visit keeps the client's name and mobile."""
+    for the appointment's purpose; the visit keeps the client's name and mobile. ``visit_id`` (made
+    at the counter) makes a retry return the same ticket."""
     actor.require(RECEPTION_ROLES, "转现场取号")
     appointment = session.get(Appointment, appointment_id)
     if appointment is None:
         raise errors.NotFound(what="该预约")
+    if visit_id is not None and (existing := session.get(Visit, visit_id)) is not None:
+        return ticket_of(session, existing)
     visit = new_visit(
         session, actor, PURPOSE_LINE[appointment.purpose], utcnow(),
-        client_name=appointment.client_name, mobile=appointment.mobile,
+        client_name=appointment.client_name, mobile=appointment.mobile, visit_id=visit_id,
     )  # fmt: skip
     visit.client_id = appointment.client_id
     session.flush()
