@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from workstation import errors
+from workstation.ids import new_id
 from workstation.models import Branch, SyncState, Workstation
 
 IDENTITY_KEY = "identity"
@@ -42,9 +43,27 @@ def require_identity(session: Session) -> Identity:
     return identity
 
 
-def register_workstation(session: Session, branch: Branch, name: str, hostname: str | None = None) -> Identity:
-    """Make this database the workstation ``name`` of ``branch`` (replacing any earlier identity)."""
-    workstation = Workstation(branch_id=branch.id, name=name, hostname=hostname or socket.gethostname())
+def register_workstation(
+    session: Session,
+    branch: Branch,
+    name: str,
+    hostname: str | None = None,
+    *,
+    workstation_id: uuid.UUID | None = None,
+    number: int | None = None,
+) -> Identity:
+    """Make this database the workstation ``name`` of ``branch`` (replacing any earlier identity).
+
+    ``number``: the short number within the branch, normally given later by the central database
+    (:func:`workstation.services.branch_queue.ensure_number`); a stand-alone workstation has none.
+    """
+    workstation = Workstation(
+        id=workstation_id or new_id(),
+        branch_id=branch.id,
+        name=name,
+        hostname=hostname or socket.gethostname(),
+        number=number,
+    )
     session.add(workstation)
     session.flush()
     state = session.get(SyncState, IDENTITY_KEY) or SyncState(key=IDENTITY_KEY)

@@ -176,12 +176,15 @@ def enroll(store: Store, central: Engine, branch_code: str, name: str) -> uuid.U
     """Make an empty local database a workstation of branch ``branch_code``; return its id.
 
     Pulls the branch's central data first (branch row, counters, staff, policies…), then registers
-    the workstation, whose row travels to the central database with the next push.
+    the workstation and has the central database give it its short number under a lock
+    (:func:`workstation.services.branch_queue.ensure_number`; if that fails, the first contact
+    with the central queue tries again). The row travels to the central database with the push.
 
     Raises:
         BranchUnknown: no such branch centrally. CentralUnavailable: offline.
     """
     from workstation.models import Branch
+    from workstation.services.branch_queue import ensure_number
     from workstation.services.identity import register_workstation
 
     try:
@@ -196,4 +199,6 @@ def enroll(store: Store, central: Engine, branch_code: str, name: str) -> uuid.U
         branch = session.get(Branch, branch_id)
         if branch is None:
             raise errors.BranchUnknown(code=branch_code)
-        return register_workstation(session, branch, name).workstation_id
+        workstation_id = register_workstation(session, branch, name).workstation_id
+    ensure_number(store, central)
+    return workstation_id
