@@ -1,8 +1,10 @@
 """The reception screens' background operations: each opens its own session and returns plain data.
 
 Every function here runs on a task-runner worker (``context.tasks.run(lambda: ops.x(...))``) and
-never touches a widget; results are frozen dataclasses or plain values, safe to hand to the GUI
-thread. No Qt is imported here.
+never touches a widget; tickets, check-in and the counters' calls go through the branch queue
+(:func:`workstation.services.branch_queue.for_store`: the central database when it is configured
+and reachable, else this PC's own database and offline numbers). Results are frozen dataclasses
+or plain values, safe to hand to the GUI thread. No Qt is imported here.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from workstation.clock import business_date
 from workstation.domain import ServiceLine, VisitOutcome
 from workstation.forms.identity import check_mobile
 from workstation.models import Campaign, Counter, Staff, Workstation
-from workstation.services import appointments, queue, reception, staffing, tickets
+from workstation.services import appointments, branch_queue, queue, reception, staffing
 from workstation.services.actor import Actor
 from workstation.services.appointments import AppointmentRequest, ImportReport
 from workstation.services.queue import QueueEntry
@@ -76,13 +78,11 @@ def search(store: Store, branch_id: uuid.UUID, text: str) -> list[AppointmentMat
 
 
 def check_in(store: Store, actor: Actor, appointment_id: uuid.UUID) -> CheckInResult:
-    with store.write() as session:
-        return reception.check_in(session, actor, appointment_id)
+    return branch_queue.for_store(store).check_in(actor, appointment_id)
 
 
 def serve_as_walk_in(store: Store, actor: Actor, appointment_id: uuid.UUID) -> Ticket:
-    with store.write() as session:
-        return reception.serve_as_walk_in(session, actor, appointment_id)
+    return branch_queue.for_store(store).serve_as_walk_in(actor, appointment_id)
 
 
 def walk_in(store: Store, actor: Actor, line: ServiceLine, client_name: str = "", mobile: str = "") -> Ticket:
@@ -90,8 +90,7 @@ def walk_in(store: Store, actor: Actor, line: ServiceLine, client_name: str = ""
     number = check_mobile(mobile).number if mobile.strip() else ""
     if client_name.strip():
         client_name = appointments.check_client_name(client_name)
-    with store.write() as session:
-        return tickets.issue_walk_in(session, actor, line, client_name=client_name, mobile=number)
+    return branch_queue.for_store(store).issue_walk_in(actor, line, client_name=client_name, mobile=number)
 
 
 def load_queue(store: Store, branch_id: uuid.UUID) -> list[QueueEntry]:
@@ -134,33 +133,27 @@ def counter_setup(store: Store, branch_id: uuid.UUID, workstation_id: uuid.UUID 
 
 
 def call_next(store: Store, actor: Actor, counter_id: uuid.UUID) -> Ticket:
-    with store.write() as session:
-        return queue.call_next(session, actor, counter_id)
+    return branch_queue.for_store(store).call_next(actor, counter_id)
 
 
 def recall(store: Store, actor: Actor, visit_id: uuid.UUID) -> Ticket:
-    with store.write() as session:
-        return queue.recall(session, actor, visit_id)
+    return branch_queue.for_store(store).recall(actor, visit_id)
 
 
 def skip(store: Store, actor: Actor, visit_id: uuid.UUID) -> Ticket:
-    with store.write() as session:
-        return queue.skip_no_show(session, actor, visit_id)
+    return branch_queue.for_store(store).skip(actor, visit_id)
 
 
 def transfer(store: Store, actor: Actor, visit_id: uuid.UUID, line: ServiceLine) -> Ticket:
-    with store.write() as session:
-        return queue.transfer(session, actor, visit_id, line)
+    return branch_queue.for_store(store).transfer(actor, visit_id, line)
 
 
 def start_service(store: Store, actor: Actor, visit_id: uuid.UUID) -> Ticket:
-    with store.write() as session:
-        return queue.start_service(session, actor, visit_id)
+    return branch_queue.for_store(store).start_service(actor, visit_id)
 
 
 def finish(store: Store, actor: Actor, visit_id: uuid.UUID, outcome: VisitOutcome | None) -> Ticket:
-    with store.write() as session:
-        return queue.finish_visit(session, actor, visit_id, outcome)
+    return branch_queue.for_store(store).finish(actor, visit_id, outcome)
 
 
 # --- appointments -------------------------------------------------------------------------------
