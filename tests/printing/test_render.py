@@ -168,8 +168,18 @@ def test_suitability_rules() -> None:
     assert "风险不匹配警示书" in FORMS["suitability-match"].validate(match)[0].zh
     lowest = dict(FORMS["suitability-mismatch"].sample(), lowest_category=True, risk_class="C1")
     assert any("最低类别" in p.zh for p in FORMS["suitability-mismatch"].validate(lowest))
-    wrong_band = dict(FORMS["risk-assessment"].sample(), score=90)
-    assert [p.field for p in FORMS["risk-assessment"].validate(wrong_band)] == ["risk_class"]
+    out_of_range = dict(FORMS["risk-assessment"].sample(), score=101)
+    assert [p.field for p in FORMS["risk-assessment"].validate(out_of_range)] == ["score"]
+    # Bands are firm policy (the wizard applies them): the form prints the class it is given.
+    assert FORMS["risk-assessment"].validate(dict(FORMS["risk-assessment"].sample(), score=90)) == []
+
+
+def test_an_unknown_birthplace_does_not_stop_the_print() -> None:
+    # 440113199001011239: valid check digit and date, a county code stdnum does not list for 1990.
+    data = dict(FORMS["account-application"].sample(), id_number="440113199001011239")
+    assert [p for p in FORMS["account-application"].validate(data) if p.field == "id_number"] == []
+    bad = dict(data, id_number="440113199001011238")
+    assert [p.field for p in FORMS["account-application"].validate(bad)] == ["id_number"]
 
 
 def test_name_with_uncovered_character_is_refused() -> None:

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from stdnum.cn import ric
-from stdnum.exceptions import ValidationError as StdnumError
-
 from workstation.domain import IdType, RiskClass
-from workstation.errors import FieldProblem
+from workstation.errors import FieldProblem, ValidationError
 from workstation.forms.base import Data, Field, Kind, choices_of, different_people
+from workstation.forms.identity import check_resident_id
 
 # --- shared fields -----------------------------------------------------------------------------
 
@@ -60,14 +58,16 @@ FOUR_EYES = different_people("clerk", "reviewer", "经办与复核不能为同�
 
 
 def check_id_number(data: Data) -> list[FieldProblem]:
-    """A resident ID (type 00) must pass GB 11643 (checksum, birth date); other types are free text."""
+    """A resident ID (type 00) must pass GB 11643 (checksum, birth date) — the same check as the
+    account wizard (:func:`workstation.forms.identity.check_resident_id`), so an unknown birthplace,
+    a warning the clerk confirmed, does not stop the print. Other document types are free text."""
     number = data.get("id_number")
     if data.get("id_type", "00") != IdType.RESIDENT_ID.value or not isinstance(number, str):
         return []
     try:
-        ric.validate(number)
-    except StdnumError:
-        return [FieldProblem("id_number", "“证件号码”不是有效的居民身份证号码", "Not a valid resident ID number")]
+        check_resident_id(number, field="id_number")
+    except ValidationError as exc:
+        return list(exc.problems)
     return []
 
 

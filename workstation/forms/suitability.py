@@ -2,7 +2,7 @@
 
 C1–C5 investors may take R1..Rn products (domain notes §3). A match notice is only for a match;
 a mismatch needs the warning (风险不匹配警示书), which the lowest category (最低类别) may never get.
-Score bands are firm configuration (``SCORE_BANDS``, from 中信证券 2018).
+Score bands are firm policy (policy "suitability"), applied by the account wizard, not here.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from workstation.forms.common import (
     sample_office,
 )
 
-SCORE_BANDS = ((0, 19, "C1"), (20, 36, "C2"), (37, 53, "C3"), (54, 82, "C4"), (83, 100, "C5"))
 """``(lowest score, highest score, class)``; a score of 0 with a lowest-category answer is C1-最低."""
 
 TERMS = (("short", "短期（1 年以内）"), ("medium", "中期（1–5 年）"), ("long", "长期（5 年以上）"))
@@ -53,12 +52,11 @@ def class_rank(code: object) -> int:
 
 
 def _check_score(data: Data) -> list[FieldProblem]:
+    # The score → class bands are firm policy, applied by the account wizard; the form prints the
+    # result it is given and checks only what holds under every policy.
     score, level = data.get("score"), data.get("risk_class")
-    if not isinstance(score, int) or score > 100:
+    if not isinstance(score, int) or not 0 <= score <= 100:
         return [FieldProblem("score", "“评估得分”应在 0–100 之间")]
-    for low, high, cls in SCORE_BANDS:
-        if low <= score <= high and cls != level:
-            return [FieldProblem("risk_class", f"得分 {score} 对应 {cls}，与所填等级 {level} 不一致")]
     if data.get("lowest_category") and level != "C1":
         return [FieldProblem("lowest_category", "最低类别投资者的等级只能为 C1")]
     return []
