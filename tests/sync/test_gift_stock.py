@@ -339,3 +339,17 @@ def test_reserves_are_granted_from_the_central_pool_never_from_a_stale_local_cop
     assert reserve_at(ws2, 1) == 1
     assert central_buckets(branch.central) == {None: 0, ws1.workstation_id: 2, ws2.workstation_id: 1}
     sync_all(branch.central, [ws1, ws2])
+
+
+def test_a_workstation_with_a_central_uses_it_for_gifts_and_one_without_does_not(branch: Branch0101) -> None:
+    from workstation.services import branch_queue, gifts_central
+
+    ws = branch.counter("ws1", branch.engine())
+    assert gifts_central.authority_for_store(ws.store, ws.workstation_id) is None  # nothing configured yet
+    branch_queue.use_central(ws.store, branch.engine())
+    try:
+        authority = gifts_central.authority_for_store(ws.store, ws.workstation_id)
+        assert isinstance(authority, CentralStockAuthority)
+        assert gifts_central.authority_for_store(ws.store, ws.workstation_id) is authority  # one per workstation
+    finally:
+        branch_queue.forget(ws.store)

@@ -96,7 +96,7 @@ from workstation.services.gifts_stock import (
     issue_movement_id,
     stock_lock_key,
 )
-from workstation.store import first_line
+from workstation.store import Store, first_line
 
 DRAW_STALL_S = 4.0
 """The watchdog of one central draw; with libpq's 5 s connect timeout an issue waits ≤ 9 s."""
@@ -530,3 +530,22 @@ def install(engine: Engine, *, stall_s: float = DRAW_STALL_S) -> None:
             return authorities[workstation_id]
 
     install_authority(factory)
+
+
+_store_authorities: dict[tuple[int, uuid.UUID | None], CentralStockAuthority] = {}
+_store_guard = threading.Lock()
+
+
+def authority_for_store(store: Store, workstation_id: uuid.UUID | None) -> CentralStockAuthority | None:
+    """The central authority when this workstation has a central database configured (the same
+    engine and settings as the branch queue), else None: the local default authority applies."""
+    from workstation.services import branch_queue
+
+    central = branch_queue.for_store(store).central
+    if central is None:
+        return None
+    key = (id(central), workstation_id)
+    with _store_guard:
+        if key not in _store_authorities:
+            _store_authorities[key] = CentralStockAuthority(central, workstation_id)
+        return _store_authorities[key]
