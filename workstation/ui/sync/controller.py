@@ -47,10 +47,16 @@ def network_runner() -> TaskRunner:
 
 
 def run_cycle(store: Store) -> CycleReport:
-    """One configured cycle (runs on the network worker)."""
+    """One configured cycle (runs on the network worker). After a successful one the branch queue
+    stops backing off and uses the central database again at the next click."""
+    from workstation.services import branch_queue
+    from workstation.sync.engine import SyncStatus
     from workstation.sync.status import run_configured
 
-    return run_configured(store)
+    report = run_configured(store)
+    if report.outcome is not None and report.outcome.status is SyncStatus.OK:
+        branch_queue.for_store(store).retry_central()
+    return report
 
 
 class SyncController(QObject):
