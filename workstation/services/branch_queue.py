@@ -412,6 +412,7 @@ class BranchQueue:
         self, operation: Callable[[Session], R], request: uuid.UUID, replay: Callable[[Session, Visit], R]
     ) -> tuple[R, dict[str, list[dict[str, Any]]]]:
         from workstation.sync.central import stall_guard
+        from workstation.sync.push import apply_carried
 
         assert self.central is not None
         carried = _carried(self.store)
@@ -420,7 +421,7 @@ class BranchQueue:
         try:
             with self.central.connect() as conn, stall_guard(conn, self.stall_s):
                 tx = conn.begin()
-                _apply_carried(conn, carried)
+                apply_carried(conn, carried)
                 if mine is not None and mine.get("number") is None:
                     _claim(conn, mine)
                 session = Session(bind=conn, expire_on_commit=False, autoflush=True)
@@ -518,30 +519,6 @@ def _carried(store: Store) -> list[Any]:
     if len(messages) > MAX_CARRIED:
         raise _Refused(f"本工作站待同步数据超过 {MAX_CARRIED} 条")
     return messages
-
-
-def _apply_carried(conn: sa.Connection, messages: list[Any]) -> None:
-    """Apply the pending messages like a push; one central refuses is left to the push."""
-    from workstation.sync.push import Refused, apply_messages
-
-    if not messages:
-        return
-    try:
-        with conn.begin_nested():
-            apply_messages(conn, messages)
-        return
-    except (OperationalError, InterfaceError):
-        raise
-    except (DBAPIError, Refused):
-        pass
-    for message in messages:
-        try:
-            with conn.begin_nested():
-                apply_messages(conn, [message])
-        except (OperationalError, InterfaceError):
-            raise
-        except (DBAPIError, Refused):
-            continue
 
 
 def _local_workstation(store: Store) -> dict[str, Any] | None:

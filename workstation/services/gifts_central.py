@@ -71,7 +71,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar, cast
@@ -310,6 +310,7 @@ class CentralStockAuthority:
             CentralStockUnavailable: central cannot be reached; a reserve is granted online only.
         """
         from workstation.sync.central import stall_guard
+        from workstation.sync.push import apply_carried
 
         now = utcnow()
         pool_side = (None, -quantity)
@@ -350,6 +351,7 @@ class CentralStockAuthority:
     ) -> CentralDraw:
         from workstation.sync.apply import synced_tables, upsert
         from workstation.sync.central import stall_guard
+        from workstation.sync.push import apply_carried
 
         carried = carried_messages(session)
         issue_row = {attr.key: getattr(issue, attr.key) for attr in sa.inspect(GiftIssue).column_attrs}
@@ -455,31 +457,6 @@ def carried_messages(session: Session) -> list[Any]:
     if len(rows) > MAX_CARRIED:
         raise _Unreachable(f"本工作站待同步数据超过 {MAX_CARRIED} 条，请先同步", committing=False)
     return rows
-
-
-def apply_carried(conn: sa.Connection, messages: Sequence[Any]) -> None:
-    """Apply the carried messages like a push; a message central refuses is left to the push
-    (which quarantines it) and skipped here, each under its own savepoint."""
-    from workstation.sync.push import Refused, apply_messages
-
-    if not messages:
-        return
-    try:
-        with conn.begin_nested():
-            apply_messages(conn, messages)
-        return
-    except (OperationalError, InterfaceError):
-        raise
-    except (DBAPIError, Refused):
-        pass
-    for message in messages:
-        try:
-            with conn.begin_nested():
-                apply_messages(conn, [message])
-        except (OperationalError, InterfaceError):
-            raise
-        except (DBAPIError, Refused):
-            continue
 
 
 def align_local_issue(session: Session, issue: GiftIssue, central: Mapping[str, Any]) -> None:

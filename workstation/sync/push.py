@@ -183,6 +183,31 @@ def apply_messages(conn: sa.Connection, messages: Sequence[Message]) -> None:
             upsert(conn, synced, rows, owner=False)
 
 
+def apply_carried(conn: sa.Connection, messages: Sequence[Message]) -> None:
+    """Apply a workstation's pending messages inside another central transaction (the branch
+    queue, a central gift draw), like a push would. A message central refuses is skipped here,
+    each under its own savepoint, and left to the push, which quarantines it; a broken connection
+    propagates."""
+    if not messages:
+        return
+    try:
+        with conn.begin_nested():
+            apply_messages(conn, messages)
+        return
+    except (OperationalError, InterfaceError):
+        raise
+    except (DBAPIError, Refused):
+        pass
+    for message in messages:
+        try:
+            with conn.begin_nested():
+                apply_messages(conn, [message])
+        except (OperationalError, InterfaceError):
+            raise
+        except (DBAPIError, Refused):
+            continue
+
+
 def merge_appointments_centrally(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Insert new appointments; merge the branch's status into existing ones (see apply.py).
 

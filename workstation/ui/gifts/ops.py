@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from workstation.services import documents, gifts, gifts_central, gifts_receipt, gifts_report, gifts_stock
+from workstation.services import documents, gifts, gifts_receipt, gifts_report, gifts_stock
 from workstation.services.actor import Actor
 from workstation.services.documents import DocumentView, PrintOutcome
 from workstation.services.policy import get_policy
@@ -56,6 +56,8 @@ def issue_with_receipt(
     store: Store, actor: Actor, client_id: uuid.UUID, gift_id: uuid.UUID, request_id: uuid.UUID, reviewer_id: uuid.UUID
 ) -> Issued:
     """Issue and make the receipt in one transaction: both or neither (a replay returns both)."""
+    from workstation.services import gifts_central  # the PostgreSQL side only when issuing
+
     authority = gifts_central.authority_for_store(store, actor.workstation_id)  # None: no central set up
     with store.write() as session:
         outcome = gifts.issue(session, actor, client_id, gift_id, request_id=request_id, authority=authority)
