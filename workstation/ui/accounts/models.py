@@ -1,0 +1,106 @@
+"""Table models of the accounts screen over frozen dataclasses (the gifts screen's
+:class:`~workstation.ui.gifts.models.RecordModel`), with column titles in ``AccountColumns``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+
+from workstation.accounts.review import DocumentLine, GiftLine, ReviewItem, TransferTaskView, VisitLine
+from workstation.clock import local
+from workstation.domain import ApplicationKind, ApplicationStatus, StepStatus
+from workstation.ui.accounts.ops import DraftLine, TransferLine
+from workstation.ui.gifts.models import OK, REFUSED, Column, R, RecordModel
+
+C = "AccountColumns"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(C, text)
+
+
+class AccountRecordModel(RecordModel[R]):
+    """A :class:`RecordModel` whose titles translate in the ``AccountColumns`` context."""
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return tr(self.columns[section].title)
+        return None
+
+
+def when(moment: Any) -> str:
+    return f"{local(moment):%m-%d %H:%M}" if moment else ""
+
+
+def kind_text(kind: ApplicationKind) -> str:
+    return tr("新开户") if kind is ApplicationKind.NEW_ACCOUNT else tr("转户")
+
+
+def _draft_source(d: DraftLine) -> str:
+    if d.status is ApplicationStatus.RETURNED:
+        return tr("复核退回")
+    if d.mine:
+        return tr("本人办理中")
+    return tr("电销预填，待柜台办理") if d.prefilled else tr("其他柜员办理中")
+
+
+DRAFT_COLUMNS: list[Column[DraftLine]] = [
+    Column(str(QT_TRANSLATE_NOOP(C, "类型")), lambda d: kind_text(d.kind)),
+    Column(str(QT_TRANSLATE_NOOP(C, "客户")), lambda d: d.client_name or tr("（未录入）")),
+    Column(str(QT_TRANSLATE_NOOP(C, "证件号")), lambda d: d.id_number_masked),
+    Column(str(QT_TRANSLATE_NOOP(C, "停在")), lambda d: d.step.label),
+    Column(str(QT_TRANSLATE_NOOP(C, "情况")), _draft_source,
+           colour=lambda d: REFUSED if d.status is ApplicationStatus.RETURNED else None),
+    Column(str(QT_TRANSLATE_NOOP(C, "经办")), lambda d: d.clerk_name),
+    Column(str(QT_TRANSLATE_NOOP(C, "更新")), lambda d: when(d.updated_at)),
+]  # fmt: skip
+
+QUEUE_COLUMNS: list[Column[ReviewItem]] = [
+    Column(str(QT_TRANSLATE_NOOP(C, "提交时间")), lambda i: when(i.submitted_at)),
+    Column(str(QT_TRANSLATE_NOOP(C, "类型")), lambda i: kind_text(i.kind)),
+    Column(str(QT_TRANSLATE_NOOP(C, "客户")), lambda i: i.client_name),
+    Column(str(QT_TRANSLATE_NOOP(C, "证件号")), lambda i: i.id_number_masked),
+    Column(str(QT_TRANSLATE_NOOP(C, "经办")), lambda i: i.clerk_name),
+    Column(str(QT_TRANSLATE_NOOP(C, "须关注")), lambda i: "、".join(i.flags) or tr("无"),
+           colour=lambda i: REFUSED if i.flags else None),
+]  # fmt: skip
+
+TRANSFER_COLUMNS: list[Column[TransferLine]] = [
+    Column(str(QT_TRANSLATE_NOOP(C, "客户")), lambda t: t.client_name),
+    Column(str(QT_TRANSLATE_NOOP(C, "申请状态")), lambda t: t.status.label),
+    Column(str(QT_TRANSLATE_NOOP(C, "未完成事项")), lambda t: str(t.open_tasks), True,
+           colour=lambda t: REFUSED if t.open_tasks else OK),
+]  # fmt: skip
+
+
+def _task_colour(t: TransferTaskView) -> Any:
+    return OK if t.status is StepStatus.DONE else (REFUSED if t.status is StepStatus.FAILED else None)
+
+
+TASK_COLUMNS: list[Column[TransferTaskView]] = [
+    Column(str(QT_TRANSLATE_NOOP(C, "事项")), lambda t: t.task.label),
+    Column(str(QT_TRANSLATE_NOOP(C, "状态")), lambda t: t.status.label, colour=_task_colour),
+    Column(str(QT_TRANSLATE_NOOP(C, "完成时间")), lambda t: when(t.completed_at)),
+    Column(str(QT_TRANSLATE_NOOP(C, "备注")), lambda t: t.note),
+]
+
+DOCUMENT_COLUMNS: list[Column[DocumentLine]] = [
+    Column(str(QT_TRANSLATE_NOOP(C, "单据编号")), lambda d: d.doc_no),
+    Column(str(QT_TRANSLATE_NOOP(C, "文件")), lambda d: d.title),
+    Column(str(QT_TRANSLATE_NOOP(C, "纸质件")), lambda d: d.paper_status.label),
+    Column(str(QT_TRANSLATE_NOOP(C, "生成时间")), lambda d: when(d.created_at)),
+]
+
+VISIT_COLUMNS: list[Column[VisitLine]] = [
+    Column(str(QT_TRANSLATE_NOOP(C, "日期")), lambda v: v.business_date.isoformat()),
+    Column(str(QT_TRANSLATE_NOOP(C, "号票")), lambda v: v.ticket),
+    Column(str(QT_TRANSLATE_NOOP(C, "结果")), lambda v: v.outcome.label if v.outcome else ""),
+]
+
+GIFT_COLUMNS: list[Column[GiftLine]] = [
+    Column(str(QT_TRANSLATE_NOOP(C, "活动")), lambda g: g.campaign),
+    Column(str(QT_TRANSLATE_NOOP(C, "礼品")), lambda g: g.gift),
+    Column(str(QT_TRANSLATE_NOOP(C, "状态")), lambda g: g.status),
+    Column(str(QT_TRANSLATE_NOOP(C, "发放时间")), lambda g: when(g.issued_at)),
+]
