@@ -11,7 +11,7 @@ import logging
 from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workstation.ui.pages import PageId
 
@@ -60,6 +60,14 @@ class FigureCard(QFrame):
     def set_value(self, value: int | str) -> None:
         self.value_label.setText(str(value))
 
+    def make_compact(self) -> None:
+        """The small variant for the header row of a working page."""
+        self.setProperty("size", "compact")
+        self.setMinimumWidth(118)
+        box = self.layout()
+        if box is not None:
+            box.setContentsMargins(14, 6, 14, 6)
+
 
 class OverviewPage(QWidget):
     """A screen's frame. Subclasses set ``page_id`` and implement the four text methods."""
@@ -95,6 +103,24 @@ class OverviewPage(QWidget):
         return []
 
     # --- building and refreshing ----------------------------------------------------------
+
+    def working_layout(self) -> tuple[QVBoxLayout, QHBoxLayout]:
+        """For a working page: the page layout and its one-row header holding the title and the
+        compact figure cards (``self.cards``); the caller adds the rest of the row, then
+        ``layout.addLayout(head)``."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.setSpacing(10)
+        head = QHBoxLayout()
+        title = QLabel(self.heading(), self)
+        title.setProperty("role", "title")
+        head.addWidget(title)
+        head.addSpacing(16)
+        self.cards = [FigureCard(caption, self) for caption in self.figure_captions()]
+        for card in self.cards:
+            card.make_compact()
+            head.addWidget(card)
+        return layout, head
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)

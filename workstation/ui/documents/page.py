@@ -42,7 +42,7 @@ from workstation.ui.documents.models import (
 )
 from workstation.ui.documents.scan import ScanStation, may_correct_paper, may_record_paper
 from workstation.ui.documents.status_dialog import StatusChangeDialog
-from workstation.ui.page import FigureCard, OverviewPage
+from workstation.ui.page import OverviewPage
 from workstation.ui.pages import PageId
 
 if TYPE_CHECKING:
@@ -121,18 +121,7 @@ class DocumentsPage(OverviewPage):
     def _build(self) -> None:
         self.selected: DocumentView | None = None
         self.dialogs: list[PrintPreviewDialog] = []
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 12)
-        layout.setSpacing(10)
-        head = QHBoxLayout()
-        title = QLabel(self.heading(), self)
-        title.setProperty("role", "title")
-        head.addWidget(title)
-        head.addSpacing(24)
-        self.cards = [FigureCard(caption, self) for caption in self.figure_captions()]
-        for card in self.cards:
-            card.setProperty("size", "compact")
-            head.addWidget(card)
+        layout, head = self.working_layout()
         lead = QLabel(self.lead(), self)
         lead.setProperty("role", "lead")
         lead.setWordWrap(True)

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from workstation.domain import Purpose, ServiceLine
 from workstation.services.reception import AppointmentMatch
 from workstation.services.staffing import OfferView
 from workstation.services.tickets import COUNTER_ROLES, RECEPTION_ROLES
-from workstation.ui.page import FigureCard, OverviewPage
+from workstation.ui.page import OverviewPage
 from workstation.ui.pages import PageId
 from workstation.ui.reception.appointments import TodayAppointments
 from workstation.ui.reception.checkin import CheckInPanel
@@ -63,22 +63,7 @@ class ReceptionPage(OverviewPage):
         self.staffing: StaffingPanel | None = None
         self._offers: list[OfferView] = []
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 12)
-        layout.setSpacing(10)
-        head = QHBoxLayout()
-        title = QLabel(self.heading(), self)
-        title.setProperty("role", "title")
-        head.addWidget(title)
-        head.addSpacing(24)
-        self.cards = [FigureCard(caption, self) for caption in self.figure_captions()]
-        for card in self.cards:
-            card.setProperty("size", "compact")
-            box = card.layout()
-            if box is not None:
-                box.setContentsMargins(14, 6, 14, 6)
-            card.setMinimumWidth(130)
-            head.addWidget(card)
+        layout, head = self.working_layout()
         self.status_label = QLabel(self)
         self.status_label.setProperty("role", "hint")
         self.status_label.setWordWrap(True)

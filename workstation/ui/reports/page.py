@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QLabel
 
-from workstation.ui.page import FigureCard, OverviewPage
+from workstation.ui.page import OverviewPage
 from workstation.ui.pages import PageId
 from workstation.ui.reports.kpi import KpiSection
 
@@ -47,22 +47,7 @@ class ReportsPage(OverviewPage):
         ]
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 12)
-        layout.setSpacing(10)
-        head = QHBoxLayout()
-        title = QLabel(self.heading(), self)
-        title.setProperty("role", "title")
-        head.addWidget(title)
-        head.addSpacing(16)
-        self.cards = [FigureCard(caption, self) for caption in self.figure_captions()]
-        for card in self.cards:
-            card.setProperty("size", "compact")
-            box = card.layout()
-            if box is not None:
-                box.setContentsMargins(14, 6, 14, 6)
-            card.setMinimumWidth(118)
-            head.addWidget(card)
+        layout, head = self.working_layout()
         self.status_label = QLabel(self)
         self.status_label.setProperty("role", "hint")
         self.status_label.setWordWrap(True)

@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from workstation.sync.engine import SyncStatus
-from workstation.ui.page import FigureCard, OverviewPage, load_overview
+from workstation.ui.page import OverviewPage, load_overview
 from workstation.ui.pages import PageId
 from workstation.ui.statusbar import format_moment
 from workstation.ui.sync.models import ROW_ROLE, QuarantineModel, RunsModel, status_text
@@ -70,19 +69,7 @@ class SyncPage(OverviewPage):
     def _build(self) -> None:
         self.controller: SyncController | None = None
         self.snapshot: SyncSnapshot | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 12)
-        layout.setSpacing(10)
-
-        head = QHBoxLayout()
-        title = QLabel(self.heading(), self)
-        title.setProperty("role", "title")
-        head.addWidget(title)
-        head.addSpacing(16)
-        self.cards = [FigureCard(caption, self) for caption in self.figure_captions()]
-        for card in self.cards:
-            card.setProperty("size", "compact")
-            head.addWidget(card)
+        layout, head = self.working_layout()
         head.addStretch(1)
         self.sync_button = QPushButton(self.tr("立即同步"), self)
         self.sync_button.setObjectName("syncNow")
