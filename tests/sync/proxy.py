@@ -125,6 +125,18 @@ class Proxy:
             self.mode = "pass"
 
     def close(self) -> None:
+        """Cut every connection, finish the loop's tasks and close it (so nothing is left pending
+        for the garbage collector to complain about at exit)."""
         self.cut_all()
-        self._loop.call_soon_threadsafe(self._loop.stop)
+
+        async def finish() -> None:
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            self._loop.stop()
+
+        asyncio.run_coroutine_threadsafe(finish(), self._loop)
         self._thread.join(5)
+        if not self._thread.is_alive():
+            self._loop.close()
