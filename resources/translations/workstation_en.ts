@@ -2,46 +2,1007 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AccountColumns</name>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="38"/>
+        <source>新开户</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="40"/>
+        <source>转户</source>
+        <translation>Transfer-in</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="46"/>
+        <source>复核退回</source>
+        <translation>Returned by review</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="48"/>
+        <source>本人办理中</source>
+        <translation>Mine, in progress</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="50"/>
+        <source>电销预填，待柜台办理</source>
+        <translation>Pre-filled by telesales, waiting</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="52"/>
+        <source>其他柜员办理中</source>
+        <translation>Another clerk&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="57"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="75"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="59"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="76"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="87"/>
+        <source>客户</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="60"/>
+        <source>（未录入）</source>
+        <translation>(not entered)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="62"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="77"/>
+        <source>证件号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="63"/>
+        <source>停在</source>
+        <translation>Stopped at</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="65"/>
+        <source>情况</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="69"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="78"/>
+        <source>经办</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="70"/>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="74"/>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="80"/>
+        <source>须关注</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="81"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="88"/>
+        <source>申请状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="90"/>
+        <source>未完成事项</source>
+        <translation>Open tasks</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="103"/>
+        <source>事项</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="104"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="125"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="105"/>
+        <source>完成时间</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="106"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="110"/>
+        <source>单据编号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="111"/>
+        <source>文件</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="112"/>
+        <source>纸质件</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="113"/>
+        <source>生成时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="117"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="118"/>
+        <source>号票</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="119"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="123"/>
+        <source>活动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="124"/>
+        <source>礼品</source>
+        <translation>Gifts</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/models.py" line="126"/>
+        <source>发放时间</source>
+        <translation>Issued</translation>
+    </message>
+</context>
+<context>
+    <name>AccountFields</name>
+    <message>
+        <location filename="../../workstation/ui/accounts/fields.py" line="110"/>
+        <source>添加一行</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/fields.py" line="111"/>
+        <source>删除所选行</source>
+        <translation>Delete selected rows</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/fields.py" line="128"/>
+        <location filename="../../workstation/ui/accounts/fields.py" line="189"/>
+        <source>请选择</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/fields.py" line="198"/>
+        <source>未填写</source>
+        <translation>Not entered</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="39"/>
+        <source>客户姓名</source>
+        <translation type="unfinished">Client name</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="41"/>
+        <source>与证件一致，生僻字可用输入法输入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="45"/>
+        <location filename="../../workstation/ui/accounts/specs.py" line="79"/>
+        <source>证件类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="53"/>
+        <location filename="../../workstation/ui/accounts/specs.py" line="80"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="55"/>
+        <source>18 位身份证号码，末位可为 X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="57"/>
+        <source>性别（身份证可不选，按号码）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="58"/>
+        <source>出生日期（身份证可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="61"/>
+        <source>国籍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="62"/>
+        <source>3 位代码，默认 CHN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="65"/>
+        <source>民族</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="65"/>
+        <source>如 汉族</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="67"/>
+        <source>签发机关</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="68"/>
+        <source>证件有效期起</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="69"/>
+        <source>证件有效期止</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="70"/>
+        <source>长期有效（不填有效期止）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="71"/>
+        <source>证件地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="77"/>
+        <source>身份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="78"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="81"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="82"/>
+        <source>联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="83"/>
+        <source>与本人关系</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="88"/>
+        <source>手机号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="90"/>
+        <source>中国大陆 11 位手机号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="92"/>
+        <source>固定电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="93"/>
+        <source>电子邮箱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="94"/>
+        <source>邮政编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="95"/>
+        <source>联系地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="96"/>
+        <source>职业</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="97"/>
+        <source>职业说明（选“其他”时必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="98"/>
+        <source>工作单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="99"/>
+        <source>学历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="100"/>
+        <source>客户来源渠道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="101"/>
+        <source>拟存入资产（元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="102"/>
+        <source>受益所有人为本人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="103"/>
+        <source>实际控制人为本人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="106"/>
+        <source>受益所有人 / 实际控制人（非本人时填写）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="110"/>
+        <source>存在不良诚信记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="111"/>
+        <source>诚信记录说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="117"/>
+        <source>证券代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="118"/>
+        <source>证券名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="119"/>
+        <source>数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="122"/>
+        <source>原证券公司及营业部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="125"/>
+        <source>一码通账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="127"/>
+        <source>12 位数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="131"/>
+        <source>上海A股账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="132"/>
+        <source>A 加 9 位数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="136"/>
+        <source>深圳A股账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="137"/>
+        <source>0 开头 10 位数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="139"/>
+        <source>拟转入资产（元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="142"/>
+        <source>办理深圳转托管（有深市持仓时勾选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="146"/>
+        <source>深圳转托管证券清单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="147"/>
+        <source>挽留与沟通记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="155"/>
+        <source>沿用客户仍在有效期内的测评结果（不重新作答）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="159"/>
+        <source>拟投资期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="160"/>
+        <source>拟投资品种</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="161"/>
+        <source>申请认定为专业投资者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="162"/>
+        <source>金融资产（元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="163"/>
+        <source>近 3 年年均收入（元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="164"/>
+        <source>投资经历（年）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="173"/>
+        <source>客户申请的业务（括号内为产品风险等级）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="180"/>
+        <source>客户坚持申请不匹配的业务（签署《风险不匹配警示书》）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="183"/>
+        <source>双录编号（须双录时必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="189"/>
+        <source>税收居民国（地区）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="190"/>
+        <source>纳税人识别号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="193"/>
+        <source>未提供原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="197"/>
+        <source>具体说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="202"/>
+        <source>客户已如实填写并签署《个人税收居民身份声明文件》</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="208"/>
+        <source>税收居民身份</source>
+        <translation>Tax residence</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="214"/>
+        <source>英文或拼音姓名（非仅中国税收居民必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="215"/>
+        <source>出生地（默认按身份证号码）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="218"/>
+        <source>税收居民国（地区）及纳税人识别号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="222"/>
+        <source>政治公众人物或其亲属</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="224"/>
+        <source>人工调高反洗钱评级（可不选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="226"/>
+        <source>调高评级的原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="234"/>
+        <source>存管银行</source>
+        <translation>Custody bank</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="237"/>
+        <source>银行卡号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="239"/>
+        <source>16–19 位，与卡面逐位核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="241"/>
+        <source>持卡人姓名（须为客户本人）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="247"/>
+        <source>佣金费率（百万分之，留空用本渠道默认）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="248"/>
+        <source>审批主管工号（低于下限时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="249"/>
+        <source>低于下限的原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="257"/>
+        <source>开立证券账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="263"/>
+        <source>资金账户币种</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="266"/>
+        <source>委托方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="272"/>
+        <source>对账单寄送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="276"/>
+        <source>已向客户讲解并由客户签署</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/specs.py" line="282"/>
+        <source>已核对客户证件原件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountSummary</name>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="34"/>
+        <source>长期有效</source>
+        <translation>Long-term</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="39"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="40"/>
+        <source>证件</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="41"/>
+        <source>出生日期</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="42"/>
+        <source>证件有效期至</source>
+        <translation>Document valid until</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="47"/>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="48"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="49"/>
+        <source>职业</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="50"/>
+        <source>来源渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="54"/>
+        <source>原券商</source>
+        <translation>Previous broker</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="55"/>
+        <source>沪A</source>
+        <translation>SH A</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="56"/>
+        <source>深A</source>
+        <translation>SZ A</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="57"/>
+        <source>转托管证券</source>
+        <translation>Securities to transfer</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="60"/>
+        <source>（最低类别）</source>
+        <translation>(lowest category)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="62"/>
+        <source>风险承受能力</source>
+        <translation>Risk tolerance</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="63"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="64"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="71"/>
+        <source>申请业务</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="73"/>
+        <source>不匹配（客户坚持）</source>
+        <translation>Mismatched (client insists)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="74"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="76"/>
+        <source>双录编号</source>
+        <translation>Recording ref.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="82"/>
+        <source>反洗钱评级</source>
+        <translation>AML rating</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="86"/>
+        <source>税收居民身份</source>
+        <translation>Tax residence</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="92"/>
+        <source>存管银行</source>
+        <translation>Custody bank</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="93"/>
+        <source>银行卡</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="94"/>
+        <source>持卡人</source>
+        <translation>Card holder</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="98"/>
+        <source>（低于下限，主管已审批）</source>
+        <translation>(below floor, approved by supervisor)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="100"/>
+        <source>佣金费率</source>
+        <translation>Commission rate</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="103"/>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="111"/>
+        <source>已完成</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="114"/>
+        <source>待确认提示</source>
+        <translation>warnings to confirm</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="116"/>
+        <source>未完成</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="129"/>
+        <source>已确认</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/summary.py" line="131"/>
+        <source>未确认</source>
+        <translation>not confirmed</translation>
+    </message>
+</context>
+<context>
+    <name>AccountWizardDialog</name>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="115"/>
+        <source>开户/转户向导</source>
+        <translation>Account wizard</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="131"/>
+        <source>正在打开申请…</source>
+        <translation>Opening the application…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="150"/>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="151"/>
+        <source>保存并下一步</source>
+        <translation>Save and next</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="154"/>
+        <source>关闭（已保存的步骤保留）</source>
+        <translation>Close (saved steps are kept)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="189"/>
+        <source>无法打开该申请。</source>
+        <translation>The application cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="204"/>
+        <source>新开户</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="204"/>
+        <source>转户</source>
+        <translation>Transfer-in</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="205"/>
+        <source>%1向导</source>
+        <translation>%1 wizard</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="208"/>
+        <source>复核退回：%1&#x3000;请按意见修改后重新提交。</source>
+        <translation>Returned by review: %1  Correct it and submit again.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="211"/>
+        <source>%1：每一步点“保存并下一步”即保存草稿，关闭窗口后可在“继续办理”中接着办理。</source>
+        <translation>%1: each “Save and next” saves the draft; after closing, continue it from “Continue”.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="227"/>
+        <source>   提交与打印</source>
+        <translation>   Submit and print</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="276"/>
+        <source>请先完成前面的步骤。</source>
+        <translation>Complete the earlier steps first.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="317"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="339"/>
+        <source>未保存：请按标红的提示修改。</source>
+        <translation>Not saved: correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="343"/>
+        <source>已保存。请核实下方提示并勾选确认，再点“保存并下一步”。</source>
+        <translation>Saved. Check the warnings below, tick to confirm, then “Save and next”.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="347"/>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="349"/>
+        <source>该证件已有客户档案：本申请使用已有客户，不会重复建档。</source>
+        <translation>A client with this document is on file: the application uses that client, no duplicate.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="384"/>
+        <source>正在提交并生成文件…</source>
+        <translation>Submitting and producing the documents…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="396"/>
+        <source>已提交复核。资金账号 %1，共 %2 份文件。</source>
+        <translation>Submitted for review. Fund account %1, %2 documents.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="405"/>
+        <source>预览/打印</source>
+        <translation>Preview/print</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="414"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="20"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="41"/>
         <source>开户/转户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="23"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="44"/>
         <source>办理新开户与转户申请：柜员经办，复核岗复核，全程留痕。</source>
         <translation>New accounts and transfers in: a clerk prepares, a reviewer checks, every step recorded.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="26"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="47"/>
         <source>草稿中的申请</source>
         <translation>Applications in draft</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="26"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="47"/>
         <source>待复核的申请</source>
         <translation>Applications awaiting review</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="26"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="47"/>
         <source>正常状态客户</source>
         <translation>Active clients</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="33"/>
-        <source>分步向导：身份证件、基本信息、风险测评、适当性匹配、三方存管</source>
-        <translation>Step-by-step wizard: ID document, personal details, risk questionnaire, suitability match, bank custody</translation>
+        <location filename="../../workstation/ui/accounts/page.py" line="78"/>
+        <source>办理(&amp;1)</source>
+        <translation>Counter (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="34"/>
-        <source>转户：沪市撤销指定、深市转托管的逐项办理与提醒</source>
-        <translation>Transfer in: Shanghai de-designation and Shenzhen custody transfer, step by step with reminders</translation>
+        <location filename="../../workstation/ui/accounts/page.py" line="82"/>
+        <source>复核队列(&amp;2)</source>
+        <translation>Review queue (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="35"/>
-        <source>复核队列：经办人与复核人不得为同一人</source>
-        <translation>Review queue: the reviewer is never the clerk who prepared the application</translation>
+        <location filename="../../workstation/ui/accounts/page.py" line="84"/>
+        <source>转户进度(&amp;3)</source>
+        <translation>Transfer-ins (&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/page.py" line="94"/>
+        <source>新开户</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/page.py" line="95"/>
+        <source>转户</source>
+        <translation>Transfer-in</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/page.py" line="102"/>
+        <source>未完成的申请</source>
+        <translation>Applications in progress</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/page.py" line="105"/>
+        <source>本人办理中的排在前面；“电销预填”是电销坐席预约时已录入资料的客户，到店后选中并点“继续办理”，不必重新录入。复核退回的申请修改后重新提交。</source>
+        <translation>Your own come first. “Pre-filled by telesales” clients were registered at booking: select and press “Continue”, nothing to retype. Returned applications are corrected and submitted again.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/page.py" line="113"/>
+        <source>没有未完成的申请。</source>
+        <translation>No applications in progress.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/page.py" line="117"/>
+        <source>继续办理</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/page.py" line="118"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/page.py" line="179"/>
+        <source>请先在列表中选择一份申请。</source>
+        <translation>Select an application in the list first.</translation>
     </message>
 </context>
 <context>
@@ -387,6 +1348,104 @@
     </message>
 </context>
 <context>
+    <name>ClientDialog</name>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="31"/>
+        <source>客户资料</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="34"/>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="40"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="40"/>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="40"/>
+        <source>资金账号</source>
+        <translation>Fund account</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="41"/>
+        <source>客户等级</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="41"/>
+        <source>风险承受能力</source>
+        <translation>Risk tolerance</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="41"/>
+        <source>测评有效期至</source>
+        <translation>Assessment valid until</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="42"/>
+        <source>反洗钱评级</source>
+        <translation>AML rating</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="42"/>
+        <source>投资者类别</source>
+        <translation>Investor type</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="63"/>
+        <source>文件</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="64"/>
+        <source>来访</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="65"/>
+        <source>礼品</source>
+        <translation>Gifts</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="72"/>
+        <source>无法读取客户资料。</source>
+        <translation>The client cannot be loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="78"/>
+        <source>专业投资者</source>
+        <translation>Professional investor</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="78"/>
+        <source>普通投资者</source>
+        <translation>Ordinary investor</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="80"/>
+        <source>（最低类别）</source>
+        <translation>(lowest category)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="83"/>
+        <source>未测评</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/client.py" line="91"/>
+        <source>风险测评已过期：办理新业务前须重新测评。</source>
+        <translation>The risk assessment has expired: re-test before any new service.</translation>
+    </message>
+</context>
+<context>
     <name>CounterPanel</name>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="228"/>
@@ -558,88 +1617,88 @@
         <translation>Scan signed paper forms back in, see what is outstanding, preview and reprint documents.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="151"/>
+        <location filename="../../workstation/ui/documents/page.py" line="140"/>
         <source>待回收：按日期和客户</source>
         <translation>Outstanding by day and client</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="191"/>
+        <location filename="../../workstation/ui/documents/page.py" line="180"/>
         <source>待回收（未归档）</source>
         <translation>Outstanding (not archived)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="192"/>
+        <location filename="../../workstation/ui/documents/page.py" line="181"/>
         <source>全部单据</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="194"/>
+        <location filename="../../workstation/ui/documents/page.py" line="183"/>
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="198"/>
+        <location filename="../../workstation/ui/documents/page.py" line="187"/>
         <source>全部日期</source>
         <translation>Any day</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="201"/>
+        <location filename="../../workstation/ui/documents/page.py" line="190"/>
         <source>客户姓名或单据编号</source>
         <translation>Client name or document number</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="203"/>
+        <location filename="../../workstation/ui/documents/page.py" line="192"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="207"/>
+        <location filename="../../workstation/ui/documents/page.py" line="196"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="208"/>
+        <location filename="../../workstation/ui/documents/page.py" line="197"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="209"/>
+        <location filename="../../workstation/ui/documents/page.py" line="198"/>
         <source>日期</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="210"/>
+        <location filename="../../workstation/ui/documents/page.py" line="199"/>
         <source>客户</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="223"/>
-        <location filename="../../workstation/ui/documents/page.py" line="351"/>
+        <location filename="../../workstation/ui/documents/page.py" line="212"/>
+        <location filename="../../workstation/ui/documents/page.py" line="340"/>
         <source>选择一份单据查看打印记录。</source>
         <translation>Select a document to see its print history.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="228"/>
+        <location filename="../../workstation/ui/documents/page.py" line="217"/>
         <source>预览/补打</source>
         <translation>Preview / reprint</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="230"/>
+        <location filename="../../workstation/ui/documents/page.py" line="219"/>
         <source>更改状态…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="237"/>
+        <location filename="../../workstation/ui/documents/page.py" line="226"/>
         <source>打印记录</source>
         <translation>Print history</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="309"/>
+        <location filename="../../workstation/ui/documents/page.py" line="298"/>
         <source>显示 %1 / %2 份</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/documents/page.py" line="354"/>
+        <location filename="../../workstation/ui/documents/page.py" line="343"/>
         <source>客户：%1&#x3000;纸质件：%2</source>
         <translation>Client: %1   Paper: %2</translation>
     </message>
@@ -647,6 +1706,29 @@
         <location filename="../../workstation/ui/documents/page.py" line="114"/>
         <source>待回收归档的纸质单据</source>
         <translation>Paper documents to collect and archive</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="82"/>
+        <source>请逐份预览并打印，交客户签字后归档。转户须将《转户事项清单》交给客户。</source>
+        <translation>Preview and print each document for the client to sign, then file it. For a transfer-in, give the client the checklist.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="86"/>
+        <source>单据编号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="86"/>
+        <source>文件</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="90"/>
+        <source>客户资料</source>
+        <translation>Client</translation>
     </message>
 </context>
 <context>
@@ -1452,6 +2534,19 @@
     </message>
 </context>
 <context>
+    <name>MatchPage</name>
+    <message>
+        <location filename="../../workstation/ui/accounts/step_pages.py" line="274"/>
+        <source>（最低类别，只能接受 R1 级业务）</source>
+        <translation> (lowest category: R1 services only)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/step_pages.py" line="275"/>
+        <source>客户风险承受能力：%1，得分 %2，有效期至 %3%4</source>
+        <translation>Client risk tolerance: %1, score %2, valid until %3%4</translation>
+    </message>
+</context>
+<context>
     <name>OfferDialog</name>
     <message>
         <location filename="../../workstation/ui/reception/reference.py" line="79"/>
@@ -1548,22 +2643,22 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../workstation/ui/page.py" line="128"/>
+        <location filename="../../workstation/ui/page.py" line="154"/>
         <source>本页即将提供</source>
         <translation>Coming to this page</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/page.py" line="142"/>
+        <location filename="../../workstation/ui/page.py" line="168"/>
         <source>正在读取今日数据…</source>
         <translation>Reading today&apos;s figures…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/page.py" line="158"/>
+        <location filename="../../workstation/ui/page.py" line="184"/>
         <source>以上为 %1 本营业部数据。</source>
         <translation>Figures for this branch on %1.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/page.py" line="163"/>
+        <location filename="../../workstation/ui/page.py" line="189"/>
         <source>暂时无法读取今日数据，详情已记录日志。</source>
         <translation>Today&apos;s figures cannot be read just now; the details have been logged.</translation>
     </message>
@@ -1833,6 +2928,14 @@
         <location filename="../../workstation/ui/printing/preview.py" line="458"/>
         <source>无法保存 PDF：%1</source>
         <translation>Cannot save the PDF: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnairePage</name>
+    <message>
+        <location filename="../../workstation/ui/accounts/step_pages.py" line="265"/>
+        <source>还有题目未作答，请逐题作答（标红处）。</source>
+        <translation>Some questions are unanswered (marked in red).</translation>
     </message>
 </context>
 <context>
@@ -2141,7 +3244,7 @@
     </message>
     <message>
         <location filename="../../workstation/ui/reception/page.py" line="46"/>
-        <location filename="../../workstation/ui/reception/page.py" line="123"/>
+        <location filename="../../workstation/ui/reception/page.py" line="108"/>
         <source>今日预约</source>
         <translation>Appointments today</translation>
     </message>
@@ -2161,22 +3264,22 @@
         <translation>Visits today</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="117"/>
+        <location filename="../../workstation/ui/reception/page.py" line="102"/>
         <source>签到与叫号</source>
         <translation>Check-in and queue</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="125"/>
+        <location filename="../../workstation/ui/reception/page.py" line="110"/>
         <source>同业活动</source>
         <translation>Competitor offers</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="128"/>
+        <location filename="../../workstation/ui/reception/page.py" line="113"/>
         <source>加班安排</source>
         <translation>Overtime roster</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/page.py" line="218"/>
+        <location filename="../../workstation/ui/reception/page.py" line="203"/>
         <source>转户客户 — 同业活动参考（详见“同业活动”页）：</source>
         <translation>Transfer-in client — competitor offers (see the “Competitor offers” tab):</translation>
     </message>
@@ -2222,6 +3325,49 @@
         <location filename="../../workstation/ui/reports/page.py" line="36"/>
         <source>正常状态客户</source>
         <translation>Active clients</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../workstation/ui/accounts/review.py" line="88"/>
+        <source>没有待复核的申请。</source>
+        <translation>Nothing waiting for review.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/review.py" line="90"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/review.py" line="103"/>
+        <source>复核意见（退回时必填，至少 4 个字）</source>
+        <translation>Review comment (required to return, at least 4 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/review.py" line="110"/>
+        <source>客户资料</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/review.py" line="111"/>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/review.py" line="112"/>
+        <source>复核通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/review.py" line="163"/>
+        <source>请在左侧选择一份申请。</source>
+        <translation>Select an application on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/review.py" line="164"/>
+        <source>须关注：%1</source>
+        <translation>Check: %1</translation>
     </message>
 </context>
 <context>
@@ -2446,6 +3592,64 @@
     </message>
 </context>
 <context>
+    <name>StepPage</name>
+    <message>
+        <location filename="../../workstation/ui/accounts/step_pages.py" line="33"/>
+        <source>请核对证件原件后录入。身份证号码的校验位、出生日期由系统核对；同一证件已有客户时将直接使用该客户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/step_pages.py" line="36"/>
+        <source>反洗钱九要素：联系方式、地址、职业与受益所有人。须登记中国大陆手机号码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/step_pages.py" line="39"/>
+        <source>原券商的账户信息：客户须在原券商办理上海撤销指定交易、深圳转托管。格式异常只作提示。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/step_pages.py" line="42"/>
+        <source>请客户本人逐题作答；系统按问卷计分并确定风险承受能力类别（C1–C5）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/step_pages.py" line="45"/>
+        <source>勾选客户申请的业务；高于客户风险承受能力的业务须客户坚持并签署警示书，最低类别客户一律拒绝。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/step_pages.py" line="48"/>
+        <source>税收居民身份声明为开户必备文件；反洗钱评级由系统按客户资料给出，只能调高。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/step_pages.py" line="51"/>
+        <source>三方存管银行卡须为客户本人名下；卡号未通过 Luhn 校验时请与卡面逐位核对后确认。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/step_pages.py" line="54"/>
+        <source>佣金按客户来源渠道的政策执行；低于渠道下限须主管审批。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/step_pages.py" line="55"/>
+        <source>开立的账户与委托方式；向客户讲解并由客户签署必备文件，核对证件原件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/step_pages.py" line="155"/>
+        <source>请按提示修改标红的项目。</source>
+        <translation>Correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/step_pages.py" line="171"/>
+        <source>已与客户核实，确认继续办理</source>
+        <translation>Checked with the client; go on</translation>
+    </message>
+</context>
+<context>
     <name>StockCountDialog</name>
     <message>
         <location filename="../../workstation/ui/gifts/dialogs.py" line="27"/>
@@ -2479,19 +3683,37 @@
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="58"/>
+        <source>核对与提交</source>
+        <translation>Check and submit</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="60"/>
+        <source>请与客户逐项核对。提交后由复核岗复核，文件即生成，可预览并打印交客户签字。</source>
+        <translation>Check every item with the client. On submission the documents are produced for printing and signing; a reviewer then reviews.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/wizard.py" line="64"/>
+        <source>提交复核</source>
+        <translation>Submit for review</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
-        <location filename="../../workstation/ui/sync/controller.py" line="131"/>
+        <location filename="../../workstation/ui/sync/controller.py" line="137"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/controller.py" line="132"/>
+        <location filename="../../workstation/ui/sync/controller.py" line="138"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/controller.py" line="138"/>
+        <location filename="../../workstation/ui/sync/controller.py" line="144"/>
         <source>中心设置…</source>
         <translation>Central settings…</translation>
     </message>
@@ -2587,114 +3809,114 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="54"/>
+        <location filename="../../workstation/ui/sync/page.py" line="53"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="58"/>
+        <location filename="../../workstation/ui/sync/page.py" line="57"/>
         <source>本工作站与中心数据库交换数据：上传本营业部的业务记录，下载预约、活动与人员信息。断网时照常办理业务，恢复连接后自动补传。</source>
         <translation>This workstation exchanges data with the central database: it sends the branch&apos;s business records and receives appointments, campaigns and staff. Work goes on as usual when the network is down; records are sent once it is back.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="63"/>
-        <location filename="../../workstation/ui/sync/page.py" line="112"/>
+        <location filename="../../workstation/ui/sync/page.py" line="62"/>
+        <location filename="../../workstation/ui/sync/page.py" line="99"/>
         <source>被中心拒收的记录（已隔离）</source>
         <translation>Records refused by the central database (quarantined)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="87"/>
-        <location filename="../../workstation/ui/sync/page.py" line="200"/>
+        <location filename="../../workstation/ui/sync/page.py" line="74"/>
+        <location filename="../../workstation/ui/sync/page.py" line="187"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="90"/>
+        <location filename="../../workstation/ui/sync/page.py" line="77"/>
         <source>马上与中心数据库同步一次（Ctrl+S）</source>
         <translation>Sync with the central database now (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="91"/>
+        <location filename="../../workstation/ui/sync/page.py" line="78"/>
         <source>中心设置…</source>
         <translation>Central settings…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="116"/>
+        <location filename="../../workstation/ui/sync/page.py" line="103"/>
         <source>重新发送所选记录</source>
         <translation>Send the selected record again</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="123"/>
+        <location filename="../../workstation/ui/sync/page.py" line="110"/>
         <source>被拒收的记录不会阻塞其他数据上传。请按“原因”核对（必要时联系总部信息技术部），然后点“重新发送”：下次同步时会再发送一次，若仍被拒收会重新出现在这里。</source>
         <translation>Refused records do not hold up the others. Check the reason (ask head office IT if needed), then choose &quot;Send again&quot;: the record is sent with the next sync and comes back here if it is refused again.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="134"/>
+        <location filename="../../workstation/ui/sync/page.py" line="121"/>
         <source>没有被中心拒收的记录。</source>
         <translation>No records refused by the central database.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="139"/>
+        <location filename="../../workstation/ui/sync/page.py" line="126"/>
         <source>最近同步</source>
         <translation>Recent syncs</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="145"/>
+        <location filename="../../workstation/ui/sync/page.py" line="132"/>
         <source>还没有同步记录。</source>
         <translation>No syncs yet.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="222"/>
+        <location filename="../../workstation/ui/sync/page.py" line="209"/>
         <source>有 %1 条记录被中心拒收，需要主管处理。</source>
         <translation>%1 record(s) refused by the central database need a supervisor.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="236"/>
+        <location filename="../../workstation/ui/sync/page.py" line="223"/>
         <source>尚未设置中心数据库：业务数据只保存在本机，不会上传。请点“中心设置…”填写中心地址与密码。</source>
         <translation>No central database is set up: business data stays on this computer and is not sent. Choose &quot;Central settings…&quot; to enter the address and password.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="237"/>
+        <location filename="../../workstation/ui/sync/page.py" line="224"/>
         <source>中心数据库：%1</source>
         <translation>Central database: %1</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="241"/>
+        <location filename="../../workstation/ui/sync/page.py" line="228"/>
         <source>最近一次同步 %1：%2</source>
         <translation>Last sync %1: %2</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="249"/>
+        <location filename="../../workstation/ui/sync/page.py" line="236"/>
         <source>上次成功同步 %1</source>
         <translation>Last successful sync %1</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="251"/>
+        <location filename="../../workstation/ui/sync/page.py" line="238"/>
         <source>尚未成功同步</source>
         <translation>Never synced successfully</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="252"/>
+        <location filename="../../workstation/ui/sync/page.py" line="239"/>
         <source>每 %1 秒自动同步</source>
         <translation>automatic sync every %1 s</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="257"/>
+        <location filename="../../workstation/ui/sync/page.py" line="244"/>
         <source>暂时无法读取同步状态，详情已记录日志。</source>
         <translation>The sync state cannot be read right now; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="263"/>
+        <location filename="../../workstation/ui/sync/page.py" line="250"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="294"/>
+        <location filename="../../workstation/ui/sync/page.py" line="281"/>
         <source>已放回发送队列：%1，将在下次同步时重新发送。</source>
         <translation>Back in the queue: %1, sent again with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/sync/page.py" line="63"/>
+        <location filename="../../workstation/ui/sync/page.py" line="62"/>
         <source>待上传的记录</source>
         <translation>Records waiting to upload</translation>
     </message>
@@ -2782,6 +4004,34 @@
         <location filename="../../workstation/ui/reception/queue_panel.py" line="187"/>
         <source>转到以下队列（客户保留原排队顺序）：</source>
         <translation>Move to this line (the client keeps their place):</translation>
+    </message>
+</context>
+<context>
+    <name>TransferPanel</name>
+    <message>
+        <location filename="../../workstation/ui/accounts/review.py" line="226"/>
+        <source>已提交的转户申请及各事项的办理进度。客户在原券商办妥后，在此逐项登记。</source>
+        <translation>Submitted transfer-ins and their tasks. Record each task here once done.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/review.py" line="242"/>
+        <source>备注，如：深市转托管 T+1 已到账</source>
+        <translation>Note, e.g. SZ transfer arrived T+1</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/review.py" line="243"/>
+        <source>登记状态</source>
+        <translation>Record status</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/review.py" line="244"/>
+        <source>所选事项改为</source>
+        <translation>Set selected task to</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/accounts/review.py" line="251"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
     </message>
 </context>
 <context>

@@ -107,8 +107,8 @@ class RowsEditor(QWidget):
         self.table.setMinimumHeight(110)
         self.table.setMaximumHeight(180)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(tr("添加一行"), self)
-        self.remove_button = QPushButton(tr("删除所选行"), self)
+        self.add_button = QPushButton(QCoreApplication.translate("AccountFields", "添加一行"), self)
+        self.remove_button = QPushButton(QCoreApplication.translate("AccountFields", "删除所选行"), self)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
@@ -125,7 +125,7 @@ class RowsEditor(QWidget):
             value = values.get(spec.name, spec.default)
             if spec.kind is Kind.CHOICE:
                 box = QComboBox(self.table)
-                box.addItem(tr("请选择"), "")
+                box.addItem(QCoreApplication.translate("AccountFields", "请选择"), "")
                 for code, label in spec.choices:
                     box.addItem(label, code)
                 box.setCurrentIndex(max(0, box.findData(value or "")))
@@ -186,7 +186,7 @@ class FieldEditor:
         kind, spec = self.spec.kind, self.spec
         if kind is Kind.CHOICE:
             box = QComboBox(parent)
-            box.addItem(tr("请选择"), "")
+            box.addItem(QCoreApplication.translate("AccountFields", "请选择"), "")
             for code, label in spec.choices:
                 box.addItem(label, code)
             return box
@@ -195,7 +195,7 @@ class FieldEditor:
             day.setDisplayFormat("yyyy-MM-dd")
             day.setCalendarPopup(True)
             day.setMinimumDate(EMPTY_DATE)
-            day.setSpecialValueText(tr("未填写"))
+            day.setSpecialValueText(QCoreApplication.translate("AccountFields", "未填写"))
             return day
         if kind is Kind.FLAG:
             self.label.setText("")

@@ -34,44 +34,65 @@ def when(moment: Any) -> str:
 
 
 def kind_text(kind: ApplicationKind) -> str:
-    return tr("新开户") if kind is ApplicationKind.NEW_ACCOUNT else tr("转户")
+    return (
+        QCoreApplication.translate("AccountColumns", "新开户")
+        if kind is ApplicationKind.NEW_ACCOUNT
+        else QCoreApplication.translate("AccountColumns", "转户")
+    )
 
 
 def _draft_source(d: DraftLine) -> str:
     if d.status is ApplicationStatus.RETURNED:
-        return tr("复核退回")
+        return QCoreApplication.translate("AccountColumns", "复核退回")
     if d.mine:
-        return tr("本人办理中")
-    return tr("电销预填，待柜台办理") if d.prefilled else tr("其他柜员办理中")
+        return QCoreApplication.translate("AccountColumns", "本人办理中")
+    return (
+        QCoreApplication.translate("AccountColumns", "电销预填，待柜台办理")
+        if d.prefilled
+        else QCoreApplication.translate("AccountColumns", "其他柜员办理中")
+    )
 
 
 DRAFT_COLUMNS: list[Column[DraftLine]] = [
-    Column(str(QT_TRANSLATE_NOOP(C, "类型")), lambda d: kind_text(d.kind)),
-    Column(str(QT_TRANSLATE_NOOP(C, "客户")), lambda d: d.client_name or tr("（未录入）")),
-    Column(str(QT_TRANSLATE_NOOP(C, "证件号")), lambda d: d.id_number_masked),
-    Column(str(QT_TRANSLATE_NOOP(C, "停在")), lambda d: d.step.label),
-    Column(str(QT_TRANSLATE_NOOP(C, "情况")), _draft_source,
-           colour=lambda d: REFUSED if d.status is ApplicationStatus.RETURNED else None),
-    Column(str(QT_TRANSLATE_NOOP(C, "经办")), lambda d: d.clerk_name),
-    Column(str(QT_TRANSLATE_NOOP(C, "更新")), lambda d: when(d.updated_at)),
-]  # fmt: skip
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "类型")), lambda d: kind_text(d.kind)),
+    Column(
+        str(QT_TRANSLATE_NOOP("AccountColumns", "客户")),
+        lambda d: d.client_name or QCoreApplication.translate("AccountColumns", "（未录入）"),
+    ),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "证件号")), lambda d: d.id_number_masked),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "停在")), lambda d: d.step.label),
+    Column(
+        str(QT_TRANSLATE_NOOP("AccountColumns", "情况")),
+        _draft_source,
+        colour=lambda d: REFUSED if d.status is ApplicationStatus.RETURNED else None,
+    ),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "经办")), lambda d: d.clerk_name),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "更新")), lambda d: when(d.updated_at)),
+]
 
 QUEUE_COLUMNS: list[Column[ReviewItem]] = [
-    Column(str(QT_TRANSLATE_NOOP(C, "提交时间")), lambda i: when(i.submitted_at)),
-    Column(str(QT_TRANSLATE_NOOP(C, "类型")), lambda i: kind_text(i.kind)),
-    Column(str(QT_TRANSLATE_NOOP(C, "客户")), lambda i: i.client_name),
-    Column(str(QT_TRANSLATE_NOOP(C, "证件号")), lambda i: i.id_number_masked),
-    Column(str(QT_TRANSLATE_NOOP(C, "经办")), lambda i: i.clerk_name),
-    Column(str(QT_TRANSLATE_NOOP(C, "须关注")), lambda i: "、".join(i.flags) or tr("无"),
-           colour=lambda i: REFUSED if i.flags else None),
-]  # fmt: skip
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "提交时间")), lambda i: when(i.submitted_at)),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "类型")), lambda i: kind_text(i.kind)),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "客户")), lambda i: i.client_name),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "证件号")), lambda i: i.id_number_masked),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "经办")), lambda i: i.clerk_name),
+    Column(
+        str(QT_TRANSLATE_NOOP("AccountColumns", "须关注")),
+        lambda i: "、".join(i.flags) or QCoreApplication.translate("AccountColumns", "无"),
+        colour=lambda i: REFUSED if i.flags else None,
+    ),
+]
 
 TRANSFER_COLUMNS: list[Column[TransferLine]] = [
-    Column(str(QT_TRANSLATE_NOOP(C, "客户")), lambda t: t.client_name),
-    Column(str(QT_TRANSLATE_NOOP(C, "申请状态")), lambda t: t.status.label),
-    Column(str(QT_TRANSLATE_NOOP(C, "未完成事项")), lambda t: str(t.open_tasks), True,
-           colour=lambda t: REFUSED if t.open_tasks else OK),
-]  # fmt: skip
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "客户")), lambda t: t.client_name),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "申请状态")), lambda t: t.status.label),
+    Column(
+        str(QT_TRANSLATE_NOOP("AccountColumns", "未完成事项")),
+        lambda t: str(t.open_tasks),
+        True,
+        colour=lambda t: REFUSED if t.open_tasks else OK,
+    ),
+]
 
 
 def _task_colour(t: TransferTaskView) -> Any:
@@ -79,28 +100,28 @@ def _task_colour(t: TransferTaskView) -> Any:
 
 
 TASK_COLUMNS: list[Column[TransferTaskView]] = [
-    Column(str(QT_TRANSLATE_NOOP(C, "事项")), lambda t: t.task.label),
-    Column(str(QT_TRANSLATE_NOOP(C, "状态")), lambda t: t.status.label, colour=_task_colour),
-    Column(str(QT_TRANSLATE_NOOP(C, "完成时间")), lambda t: when(t.completed_at)),
-    Column(str(QT_TRANSLATE_NOOP(C, "备注")), lambda t: t.note),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "事项")), lambda t: t.task.label),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "状态")), lambda t: t.status.label, colour=_task_colour),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "完成时间")), lambda t: when(t.completed_at)),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "备注")), lambda t: t.note),
 ]
 
 DOCUMENT_COLUMNS: list[Column[DocumentLine]] = [
-    Column(str(QT_TRANSLATE_NOOP(C, "单据编号")), lambda d: d.doc_no),
-    Column(str(QT_TRANSLATE_NOOP(C, "文件")), lambda d: d.title),
-    Column(str(QT_TRANSLATE_NOOP(C, "纸质件")), lambda d: d.paper_status.label),
-    Column(str(QT_TRANSLATE_NOOP(C, "生成时间")), lambda d: when(d.created_at)),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "单据编号")), lambda d: d.doc_no),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "文件")), lambda d: d.title),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "纸质件")), lambda d: d.paper_status.label),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "生成时间")), lambda d: when(d.created_at)),
 ]
 
 VISIT_COLUMNS: list[Column[VisitLine]] = [
-    Column(str(QT_TRANSLATE_NOOP(C, "日期")), lambda v: v.business_date.isoformat()),
-    Column(str(QT_TRANSLATE_NOOP(C, "号票")), lambda v: v.ticket),
-    Column(str(QT_TRANSLATE_NOOP(C, "结果")), lambda v: v.outcome.label if v.outcome else ""),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "日期")), lambda v: v.business_date.isoformat()),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "号票")), lambda v: v.ticket),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "结果")), lambda v: v.outcome.label if v.outcome else ""),
 ]
 
 GIFT_COLUMNS: list[Column[GiftLine]] = [
-    Column(str(QT_TRANSLATE_NOOP(C, "活动")), lambda g: g.campaign),
-    Column(str(QT_TRANSLATE_NOOP(C, "礼品")), lambda g: g.gift),
-    Column(str(QT_TRANSLATE_NOOP(C, "状态")), lambda g: g.status),
-    Column(str(QT_TRANSLATE_NOOP(C, "发放时间")), lambda g: when(g.issued_at)),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "活动")), lambda g: g.campaign),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "礼品")), lambda g: g.gift),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "状态")), lambda g: g.status),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "发放时间")), lambda g: when(g.issued_at)),
 ]

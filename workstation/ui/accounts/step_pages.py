@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -75,9 +75,9 @@ class StepPage(QWidget):
         self._warnings: dict[str, QCheckBox] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr(step.label), self)
+        title = QLabel(step.label, self)
         title.setProperty("role", "section")
-        intro = QLabel(self.tr(str(INTROS[step])), self)
+        intro = QLabel(QCoreApplication.translate("StepPage", str(INTROS[step])), self)
         intro.setProperty("role", "hint")
         intro.setWordWrap(True)
         self.info = QLabel(self)
@@ -150,7 +150,10 @@ class StepPage(QWidget):
     def show_problems(self, problems: Iterable[FieldProblem], *, touched_only: bool = False) -> None:
         rest = self.form.show_problems(problems, touched_only=touched_only)
         if not touched_only:
-            self.set_error("\n".join(p.zh for p in rest) or (self.tr("请按提示修改标红的项目。") if problems else ""))
+            self.set_error(
+                "\n".join(p.zh for p in rest)
+                or (QCoreApplication.translate("StepPage", "请按提示修改标红的项目。") if problems else "")
+            )
 
     def show_warnings(self, warnings: Sequence[StepWarning], confirmed: Iterable[str] = ()) -> None:
         """List the warnings with a confirm box each (ticked ones are sent with the next save)."""
@@ -165,7 +168,7 @@ class StepPage(QWidget):
             text = QLabel(w.zh, self.warning_box)
             text.setProperty("role", "notice-warning")
             text.setWordWrap(True)
-            box = QCheckBox(self.tr("已与客户核实，确认继续办理"), self.warning_box)
+            box = QCheckBox(QCoreApplication.translate("StepPage", "已与客户核实，确认继续办理"), self.warning_box)
             box.setObjectName(f"confirm-{w.code}")
             box.setChecked(w.code in done)
             self.warning_layout.addWidget(text)
