@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import logging
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -61,6 +62,33 @@ def verify_unlock(context: SessionContext, password: str) -> None:
     auth.verify_unlock(context.store, context.actor, password)
 
 
+class LazyPages(Mapping[PageId, QWidget]):
+    """The pages this staff member may see, in navigation order, each built on first use: the
+    main window appears at once after login, and a page nobody opens costs nothing."""
+
+    def __init__(self, page_ids: list[PageId], build: Callable[[PageId], QWidget]) -> None:
+        self._order = page_ids
+        self._build = build
+        self._built: dict[PageId, QWidget] = {}
+
+    def __getitem__(self, page_id: PageId) -> QWidget:
+        if page_id not in self._order:
+            raise KeyError(page_id)
+        if page_id not in self._built:
+            self._built[page_id] = self._build(page_id)
+        return self._built[page_id]
+
+    def __iter__(self) -> Iterator[PageId]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def built(self) -> list[QWidget]:
+        """The pages built so far (without building the others)."""
+        return list(self._built.values())
+
+
 class MainWindow(QMainWindow):
     """The logged-in workstation."""
 
@@ -70,11 +98,13 @@ class MainWindow(QMainWindow):
     """The visible page changed (payload: its :class:`PageId`)."""
     sig_lock_changed = Signal(bool)
     """True when the screen has been locked, False when unlocked."""
+    sig_page_created = Signal(object)
+    """A page was built, on its first use (payload: the page widget)."""
 
     def __init__(self, context: SessionContext, idle_lock_ms: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.pages: dict[PageId, QWidget] = {}
+        self.pages = LazyPages(visible_pages(context.actor), self._create_page)
         self.actions_by_id: dict[ShellAction, QAction] = {}
         self._leaving = False
         self.setObjectName("mainWindow")
@@ -118,10 +148,7 @@ class MainWindow(QMainWindow):
 
         self.page_stack = QStackedWidget(self.workspace)
         row.addWidget(self.page_stack, 1)
-        for page_id in visible_pages(self.context.actor):
-            page = create_page(page_id, self.context, self.page_stack)
-            self.pages[page_id] = page
-            self.page_stack.addWidget(page)
+        for page_id in self.pages:
             item = QListWidgetItem(page_title(page_id), self.navigation)
             item.setData(PAGE_ROLE, page_id.value)
 
@@ -165,6 +192,12 @@ class MainWindow(QMainWindow):
         self.lock_screen.sig_switch_user_requested.connect(lambda: self.leave(LogoutReason.SWITCH_USER))
 
     # --- pages ------------------------------------------------------------------------------
+
+    def _create_page(self, page_id: PageId) -> QWidget:
+        page = create_page(page_id, self.context, self.page_stack)
+        self.page_stack.addWidget(page)
+        self.sig_page_created.emit(page)
+        return page
 
     @property
     def current_page(self) -> PageId | None:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from workstation.ui.flow import EXIT_OK, FirstPaint, SessionFlow
-from workstation.ui.main_window import MainWindow
+
+if TYPE_CHECKING:  # the main window (every page) loads after the login window, not before
+    from workstation.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

@@ -146,8 +146,13 @@ def install_sync(window: MainWindow) -> SyncController:
         settings_action.triggered.connect(lambda: open_settings_dialog(context, controller, window))
         menu.addAction(settings_action)
     window.status.attach_sync(controller)
-    for page in window.pages.values():
+
+    def attach(page: object) -> None:
         if isinstance(page, SyncPage):
             page.attach(controller)
+
+    for page in window.pages.built():
+        attach(page)
+    window.sig_page_created.connect(attach)  # the Sync page is built when first opened
     controller.start()
     return controller
