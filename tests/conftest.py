@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from tests import pg
+from workstation import pgserver as pg
 from workstation.store import Store, open_store
 
 BACKENDS = ["sqlite", "postgresql"]

@@ -12,9 +12,10 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from tests import pg, records
+from tests import records
 from tests.conftest import fresh_pg_url
 from workstation import errors
+from workstation import pgserver as pg
 from workstation.domain import GiftIssueStatus, SyncDirection
 from workstation.ids import new_id
 from workstation.models import Base, Branch, Client, GiftIssue, OutboxMessage, Staff, Synced

@@ -24,10 +24,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from tests import pg, records
+from tests import records
 from tests.conftest import fresh_pg_url
 from tests.migration_scripts import add_test_revision
 from workstation import errors, migrate
+from workstation import pgserver as pg
 from workstation import store as store_module
 from workstation.models import Branch, Client, Counter, OutboxMessage, SyncState
 from workstation.store import Store, backup_sqlite, normalize_url, open_store

@@ -12,9 +12,9 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from tests import pg
 from tests.conftest import fresh_pg_url
 from tests.sync.proxy import Proxy
+from workstation import pgserver as pg
 from workstation.clock import utcnow
 from workstation.domain import AppointmentStatus
 from workstation.models import Appointment, Branch, Campaign, Counter, Gift, Policy, Staff

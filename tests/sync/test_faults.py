@@ -105,7 +105,7 @@ def test_a_stall_in_the_middle_of_a_batch_is_cut_by_the_watchdog(central: Centra
 
 
 def test_an_unreachable_server_is_offline_quickly(tmp_path, make_workstation: MakeWorkstation) -> None:
-    from tests.pg import free_port
+    from workstation.pgserver import free_port
 
     ws = make_workstation("0101", "ws1")
     start = time.monotonic()

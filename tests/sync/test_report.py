@@ -173,7 +173,7 @@ def test_cli_writes_csv_and_xlsx_atomically_and_they_read_back(
 
 
 def test_cli_rejects_a_reversed_period_and_reports_offline(capsys: pytest.CaptureFixture[str]) -> None:
-    from tests import pg
+    from workstation import pgserver as pg
 
     url = f"postgresql://x@127.0.0.1:{pg.free_port()}/c"
     assert main(["report", "telesales", "--central", url, "--from", "2024-02-02", "--to", "2024-02-01"]) == 2

@@ -9,10 +9,10 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
-from tests import pg
 from tests.sync.conftest import Central
 from tests.sync.helpers import add_clients
 from workstation import errors
+from workstation import pgserver as pg
 from workstation.cli import main
 from workstation.domain import IdType, Role
 from workstation.models import AuditEvent, Client, Staff, SyncState

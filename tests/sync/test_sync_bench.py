@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests import pg
 from workstation import bench as core_bench
+from workstation import pgserver as pg
 from workstation.sync import bench
 
 

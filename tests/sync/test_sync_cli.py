@@ -11,11 +11,11 @@ import pytest
 import sqlalchemy as sa
 from keyring.backend import KeyringBackend
 
-from tests import pg
 from tests.conftest import fresh_pg_url
 from tests.sync.conftest import Central
 from tests.sync.helpers import add_clients
 from workstation import errors
+from workstation import pgserver as pg
 from workstation.cli import main
 from workstation.store import Store
 from workstation.sync import credentials

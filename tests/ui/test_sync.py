@@ -13,12 +13,12 @@ import sqlalchemy as sa
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 
-from tests import pg
 from tests.sync.conftest import Central, central, make_workstation, proxy  # noqa: F401 - fixtures
 from tests.sync.helpers import add_clients
 from tests.sync.proxy import Proxy
 from tests.sync.test_status import actor_of, quarantine_one, settings_for
 from tests.sync.test_sync_cli import MemoryKeyring, memory_keyring  # noqa: F401 - fixture
+from workstation import pgserver as pg
 from workstation.domain import Role
 from workstation.models import AuditEvent
 from workstation.store import Store

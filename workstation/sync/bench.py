@@ -13,7 +13,7 @@
 our rows per second over raw rows per second, with the goal ≥ 0.5 (:data:`MIN_THROUGHPUT_RATIO`).
 
 The server: ``$WORKSTATION_BENCH_PG`` (an admin URL on a server where databases may be created),
-else a throw-away cluster started with the tests' helper (``tests/pg.py``, in a checkout).
+else a throw-away cluster on a free loopback port (:mod:`workstation.pgserver`).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def _server() -> Iterator[str]:
     if configured := os.environ.get(ENV):
         yield configured
         return
-    from tests import pg  # a checkout: the tests' throw-away server
+    from workstation import pgserver as pg
 
     server = pg.start_server()
     try:

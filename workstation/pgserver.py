@@ -1,4 +1,4 @@
-"""A throw-away PostgreSQL server for the tests: initdb + pg_ctl on a free loopback port.
+"""A throw-away PostgreSQL server for the tests and the bench: initdb + pg_ctl on a free loopback port.
 
 Runs the server as the ``postgres`` system user when the tests run as root (CI does; pg_ctl
 refuses root), else as the current user. Stopped at the end of the test session.
