@@ -85,6 +85,10 @@ def test_status_bar_shows_branch_staff_roles_sync_state(qtbot, window: MainWindo
     assert status.staff_label.text() == "周敏（S001）主管、复核"
     qtbot.waitUntil(lambda: status.sync_label.text() == "未配置中心", timeout=10_000)  # no central set up
     assert status.clock_label.text().count(":") == 1
+    # The branch's clock (China Standard Time), the same day as the pages' business dates.
+    from workstation.clock import business_date
+
+    assert status.clock_label.text().startswith(business_date().isoformat())
 
 
 def test_logout_button_asks_the_flow_to_log_out(qtbot, window: MainWindow) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from workstation.ui.context import SessionContext
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from workstation.sync.status import CycleReport
     from workstation.ui.sync.controller import SyncController
 
-CLOCK_FORMAT = "yyyy-MM-dd HH:mm"
+CLOCK_FORMAT = "%Y-%m-%d %H:%M"
 
 
 def format_moment(moment: datetime) -> str:
@@ -126,4 +126,8 @@ class WorkstationStatusBar(QStatusBar):
             label.style().polish(label)
 
     def update_clock(self) -> None:
-        self.clock_label.setText(QDateTime.currentDateTime().toString(CLOCK_FORMAT))
+        """The branch's time (China Standard Time), whatever the PC's time zone: the same clock
+        as the business dates on every page."""
+        from workstation.clock import local, utcnow
+
+        self.clock_label.setText(local(utcnow()).strftime(CLOCK_FORMAT))
