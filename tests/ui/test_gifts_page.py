@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from PySide6.QtCore import Qt
 
 from tests.ui.conftest import make_context
 from workstation.clock import business_date, utcnow
@@ -167,3 +168,56 @@ def test_unknown_client_says_so(qtbot, gift_branch, tasks, presenter) -> None:
     page.search()
     qtbot.waitUntil(lambda: "没有找到客户" in page.status_label.text())
     assert page.client_model.rowCount() == 0
+
+
+def test_supervisor_sets_and_releases_this_workstations_reserve(qtbot, gift_branch, tasks, presenter) -> None:
+    clerk_page = open_page(qtbot, make_context(gift_branch, tasks, presenter, "C001"))
+    assert not clerk_page.reserve_button.isVisible() and not clerk_page.release_button.isVisible()
+
+    page = open_page(qtbot, make_context(gift_branch, tasks, presenter, "S001"))
+    page.tabs.setCurrentIndex(2)
+    assert page.reserve_button.isVisible() and page.release_button.isVisible()
+    qtbot.waitUntil(lambda: page.stock_model.rowCount() == 2)
+    released = page.open_reserve(release=True)
+    assert released is not None and released.gift_box.count() == 0  # nothing held in reserve yet
+    released.reject()
+
+    dialog = page.open_reserve(release=False)
+    assert dialog is not None
+    dialog.select_gift("UI-CUP")
+    assert dialog.held_label.text() == "5 / 0"
+    dialog.quantity_box.setValue(3)
+    dialog.reason_edit.setText("网络维护")
+    with qtbot.waitSignal(page.sig_changed, timeout=10_000) as blocker:
+        dialog.accept()
+    assert blocker.args == ["reserved"] and "本机备用 3 件" in page.status_label.text()
+    qtbot.waitUntil(lambda: any(s.sku == "UI-CUP" and s.own_reserve == 3 for s in page.stock_model.records))
+    cup = next(s for s in page.stock_model.records if s.sku == "UI-CUP")
+    assert (cup.pool, cup.own_reserve, cup.total) == (2, 3, 5)
+    headers = [page.stock_model.headerData(i, Qt.Orientation.Horizontal) for i in range(page.stock_model.columnCount())]
+    row = page.stock_model.records.index(cup)
+    assert page.stock_model.index(row, headers.index("本机备用")).data() == "3"
+
+    too_many = page.open_reserve(release=False)
+    assert too_many is not None
+    too_many.select_gift("UI-CUP")
+    too_many.quantity_box.setValue(4)
+    too_many.accept()
+    qtbot.waitUntil(lambda: len(presenter.reports) == 1)
+    assert "可分配库存只有 2 件" in presenter.reports[0].text
+
+    back = page.open_reserve(release=True)
+    assert back is not None and back.gift_box.count() == 1
+    assert back.quantity_box.maximum() == 3
+    back.quantity_box.setValue(2)
+    with qtbot.waitSignal(page.sig_changed, timeout=10_000) as blocker:
+        back.accept()
+    assert blocker.args == ["released"]
+    qtbot.waitUntil(lambda: any(s.sku == "UI-CUP" and s.own_reserve == 1 for s in page.stock_model.records))
+    with gift_branch.store.read() as session:
+        kinds = session.scalars(
+            sa.select(GiftStockMovement.kind).where(
+                GiftStockMovement.workstation_id == gift_branch.identity.workstation_id
+            )
+        ).all()
+    assert sorted(k.value for k in kinds) == ["reserve", "reserve_release"]

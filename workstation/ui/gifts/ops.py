@@ -115,6 +115,34 @@ def load_stock(store: Store, actor: Actor, day: date) -> StockSnapshot:
         )
 
 
+def set_reserve(store: Store, actor: Actor, gift_id: uuid.UUID, quantity: int, reason: str) -> int:
+    """Move ``quantity`` units into this workstation's offline reserve; returns the new reserve.
+
+    With a central database configured the units come from the branch's central pool (never
+    granted offline: CentralStockUnavailable); else from the local allocation.
+    """
+    from workstation import errors
+    from workstation.services import gifts_central
+
+    if actor.workstation_id is None:
+        raise errors.NotFound(what="本营业部的工作站")
+    authority = gifts_central.authority_for_store(store, actor.workstation_id)
+    with store.write() as session:
+        return gifts_stock.reserve_stock(
+            session, actor, gift_id, quantity, actor.workstation_id, reason, authority=authority
+        )
+
+
+def release_reserve(store: Store, actor: Actor, gift_id: uuid.UUID, quantity: int, reason: str) -> int:
+    """Give ``quantity`` units of this workstation's reserve back to the branch; returns the new reserve."""
+    from workstation import errors
+
+    if actor.workstation_id is None:
+        raise errors.NotFound(what="本营业部的工作站")
+    with store.write() as session:
+        return gifts_stock.release_reserve(session, actor, gift_id, quantity, actor.workstation_id, reason)
+
+
 def count_stock(store: Store, actor: Actor, gift_id: uuid.UUID, counted: int, reason: str) -> gifts_stock.StockCount:
     with store.write() as session:
         return gifts_stock.record_stock_count(session, actor, gift_id, counted, reason)

@@ -40,7 +40,7 @@ from workstation.services.gifts import CONFIRM_ROLES, ISSUE_ROLES, VOID_ROLES, C
 from workstation.services.gifts_rules import GiftEligibility
 from workstation.services.gifts_stock import STOCK_ROLES
 from workstation.ui.gifts import ops
-from workstation.ui.gifts.dialogs import StockCountDialog
+from workstation.ui.gifts.dialogs import ReserveDialog, StockCountDialog
 from workstation.ui.gifts.models import (
     CLIENT_COLUMNS,
     ELIGIBILITY_COLUMNS,
@@ -90,7 +90,8 @@ class GiftsPage(OverviewPage):
     sig_issued = Signal(object)
     """Emitted with :class:`ops.Issued` once a gift is issued and its receipt made."""
     sig_changed = Signal(str)
-    """Emitted after a change ("signed", "voided", "counted", "printed", "saved") has been shown."""
+    """Emitted after a change ("signed", "voided", "counted", "reserved", "released", "printed",
+    "saved") has been shown."""
 
     ask_reason: ReasonAsker = staticmethod(ask_reason)
     """How the void reason is asked (tests replace it)."""
@@ -222,7 +223,11 @@ class GiftsPage(OverviewPage):
         self.day_edit.setDate(QDate(today.year, today.month, today.day))
         row.addWidget(self.day_edit)
         row.addStretch(1)
+        self.reserve_button = QPushButton(self.tr("设置本机备用(&E)…"), tab)
+        self.release_button = QPushButton(self.tr("归还本机备用(&L)…"), tab)
         self.count_button = QPushButton(self.tr("盘点(&K)…"), tab)
+        row.addWidget(self.reserve_button)
+        row.addWidget(self.release_button)
         row.addWidget(self.count_button)
         box.addLayout(row)
         self.stock_model: RecordModel[Any] = RecordModel(STOCK_COLUMNS, self)
@@ -263,6 +268,8 @@ class GiftsPage(OverviewPage):
         self.void_button.clicked.connect(self.void_selected)
         self.day_edit.dateChanged.connect(lambda _date: self.load_stock())
         self.count_button.clicked.connect(self.open_stock_count)
+        self.reserve_button.clicked.connect(lambda: self.open_reserve(release=False))
+        self.release_button.clicked.connect(lambda: self.open_reserve(release=True))
         self.tabs.currentChanged.connect(lambda _index: self.refresh())
         QShortcut(QKeySequence("Ctrl+F"), self, self._focus_search)
 
@@ -272,6 +279,8 @@ class GiftsPage(OverviewPage):
         self.confirm_button.setVisible(actor.has_any(CONFIRM_ROLES))
         self.void_button.setVisible(actor.has_any(VOID_ROLES))
         self.count_button.setVisible(actor.has_any(STOCK_ROLES))
+        for button in (self.reserve_button, self.release_button):
+            button.setVisible(actor.has_any(STOCK_ROLES) and actor.workstation_id is not None)
 
     # --- running work ------------------------------------------------------------------------------
 
@@ -490,6 +499,37 @@ class GiftsPage(OverviewPage):
         dialog.finished.connect(lambda result: self._count_finished(dialog, result))
         dialog.open()
         return dialog
+
+    def open_reserve(self, *, release: bool) -> ReserveDialog | None:
+        """Open the dialog that sets (or releases) this workstation's offline reserve (modeless)."""
+        if self._stock is None or not self._stock.stock:
+            return None
+        dialog = ReserveDialog(self._stock.stock, release, self)
+        dialog.finished.connect(lambda result: self._reserve_finished(dialog, result))
+        dialog.open()
+        return dialog
+
+    def _reserve_finished(self, dialog: ReserveDialog, result: int) -> None:
+        chosen, release = dialog.chosen, dialog.release
+        dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted or chosen is None:
+            return
+        quantity, reason = dialog.quantity_box.value(), dialog.reason_edit.text()
+        store, actor, gift_id = self.context.store, self.context.actor, chosen.gift_id
+        op = ops.release_reserve if release else ops.set_reserve
+
+        def done(held: int) -> None:
+            text = (
+                self.tr("已归还 %1 件“%2”，本机备用 %3 件。")
+                if release
+                else self.tr("已预留 %1 件“%2”，本机备用 %3 件。")
+            )
+            self._say(text.replace("%1", str(quantity)).replace("%2", chosen.name).replace("%3", str(held)))
+            self.load_stock()
+            self.sig_changed.emit("released" if release else "reserved")
+
+        self._say(self.tr("正在调整本机备用额度…"))
+        self._run(lambda: op(store, actor, gift_id, quantity, reason), done, writes=True)
 
     def _count_finished(self, dialog: StockCountDialog, result: int) -> None:
         chosen = dialog.chosen
