@@ -84,7 +84,7 @@ def test_export_xlsx_reads_back_one_sheet_per_table(qtbot, page: ReportsPage, tm
     with qtbot.waitSignal(page.kpis.sig_exported, timeout=WAIT):
         page.kpis.export_to(path)
     workbook = load_workbook(path)
-    assert len(workbook.worksheets) == 4
+    assert len(workbook.worksheets) == 7  # four reception tables, then the three gift tables
     first = workbook.worksheets[0]
     assert [c.value for c in first[1]] == ["队列", "取号数"]
     assert ["A 新开户", 1] in [[c.value for c in row] for row in first.iter_rows(min_row=2)]

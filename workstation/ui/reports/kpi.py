@@ -1,5 +1,6 @@
 """Reception KPIs on the Reports page: waits and service times, tickets per line, outcomes, and
-telesales show-up and conversion per agent and campaign over a chosen date range; export CSV/XLSX."""
+telesales show-up and conversion per agent and campaign over a chosen date range; the gifts' daily
+reconciliation of the chosen day (:mod:`workstation.ui.reports.gifts`); export CSV/XLSX."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +35,7 @@ from workstation.ui.page import FigureCard
 from workstation.ui.reception.checkin import set_role
 from workstation.ui.reception.models import Column, RecordTableModel, label_text
 from workstation.ui.reports.export import ReportTable
+from workstation.ui.reports.gifts import GiftDay, GiftReconciliationSection, load_gift_day
 
 if TYPE_CHECKING:
     import uuid
@@ -50,10 +53,12 @@ class KpiData:
     first: date
     last: date
     conversion: tuple[ConversionRow, ...]
+    gifts: GiftDay
 
 
 def load_kpis(store: Store, branch_id: uuid.UUID, day: date, first: date, last: date) -> KpiData:
-    """The day's reception figures and the range's telesales conversion (runs on a worker)."""
+    """The day's reception figures and gift reconciliation, the range's telesales conversion
+    (runs on a worker)."""
     from workstation.services import reports
 
     with store.read() as session:
@@ -62,6 +67,7 @@ def load_kpis(store: Store, branch_id: uuid.UUID, day: date, first: date, last: 
             first,
             last,
             tuple(reports.telesales_conversion(session, branch_id, first, last)),
+            load_gift_day(session, branch_id, day),
         )
 
 
@@ -90,7 +96,8 @@ def table_model(table: ReportTable, parent: QWidget) -> RecordTableModel[Row]:
 
 
 class KpiSection(QWidget):
-    """The KPI block: date choices, figures, three tables, export buttons."""
+    """The KPI block: date choices, figures, the reception tables and the gift reconciliation
+    (one tab each), export buttons (every table of both tabs)."""
 
     sig_loaded = Signal(object)
     """The KPIs were reloaded (payload: :class:`KpiData`)."""
@@ -144,7 +151,10 @@ class KpiSection(QWidget):
         figures.addStretch(1)
         layout.addLayout(figures)
 
-        grid = QGridLayout()
+        self.tabs = QTabWidget(self)
+        reception_tab = QWidget(self.tabs)
+        grid = QGridLayout(reception_tab)
+        grid.setContentsMargins(0, 0, 0, 0)
         self.lines_view = self._view("ticketsPerLine")
         self.outcomes_view = self._view("visitOutcomes")
         self.conversion_view = self._view("telesalesConversion")
@@ -152,7 +162,10 @@ class KpiSection(QWidget):
         grid.addWidget(self.outcomes_view, 0, 1)
         grid.addWidget(self.conversion_view, 1, 0, 1, 2)
         grid.setRowStretch(1, 1)
-        layout.addLayout(grid, 1)
+        self.gifts = GiftReconciliationSection(self.tabs)
+        self.tabs.addTab(reception_tab, self.tr("接待与电销"))
+        self.tabs.addTab(self.gifts, self.tr("礼品对账"))
+        layout.addWidget(self.tabs, 1)
 
         self.refresh_button.clicked.connect(self.refresh)
         self.csv_button.clicked.connect(lambda: self.choose_export("csv"))
@@ -204,7 +217,10 @@ class KpiSection(QWidget):
         self.figures["service_p90"].set_value(minutes(data.day.service.p90))
         self.figures["still_waiting"].set_value(data.day.still_waiting)
         self.tables = self.build_tables(data)
-        for view, table in zip((self.lines_view, self.outcomes_view, self.conversion_view), self.tables, strict=False):
+        views = (self.lines_view, self.outcomes_view, self.conversion_view)
+        for view, table in zip(views, self.tables, strict=False):
+            view.setModel(table_model(table, view))
+        for view, table in zip(self.gifts.views, self.tables[4:], strict=True):
             view.setModel(table_model(table, view))
         self._say(
             self.tr("接待日期 %1；电销统计 %2 至 %3。")
@@ -253,7 +269,7 @@ class KpiSection(QWidget):
                 for row in data.conversion
             ),
         )  # fmt: skip
-        return [lines, outcomes, conversion, timing]
+        return [lines, outcomes, conversion, timing, *self.gifts.build_tables(data.gifts)]
 
     @staticmethod
     def _duration_row(name: str, durations: Durations) -> Row:
