@@ -226,6 +226,19 @@ def test_unknown_form_and_roles(office: Office) -> None:
         office.create(actor=office.telesales)
 
 
+@pytest.mark.parametrize("code", ["appointment", "directions"])
+def test_telesales_creates_the_appointment_confirmation_and_directions(office: Office, code: str) -> None:
+    view = office.create(code, actor=office.telesales)
+    assert view.form_code == code and view.created_by_id == office.telesales.staff_id
+    assert view.doc_no.startswith(f"{documents.FAMILY_PREFIX[code]}-{office.tag}-")
+
+
+@pytest.mark.parametrize("code", sorted(set(FORMS) - {"appointment", "directions"}))
+def test_telesales_creates_no_other_form(office: Office, code: str) -> None:
+    with pytest.raises(errors.PermissionDenied):
+        office.create(code, actor=office.telesales)
+
+
 # --- printing (a fake spooler; the real CUPS job is in tests/printing/test_cups.py) -------------
 
 

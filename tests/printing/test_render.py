@@ -99,10 +99,19 @@ def test_package_pages_are_numbered_per_form(rendered: dict[str, Path]) -> None:
     assert len(firsts) == len(ACCOUNT_OPENING_PACKAGE)
 
 
-def test_queue_ticket_is_80mm_wide(rendered: dict[str, Path]) -> None:
-    box = PdfReader(rendered["queue-ticket"]).pages[0].mediabox
+@pytest.mark.parametrize("code", ["queue-ticket", "directions"])
+def test_slips_are_80mm_wide_on_one_page(code: str, rendered: dict[str, Path]) -> None:
+    box = PdfReader(rendered[code]).pages[0].mediabox
     assert abs(float(box.width) - 80 / 25.4 * 72) < 0.5
-    assert len(PdfReader(rendered["queue-ticket"]).pages) == 1
+    assert len(PdfReader(rendered[code]).pages) == 1
+
+
+def test_directions_slip_has_address_landmarks_and_transit(rendered: dict[str, Path]) -> None:
+    sample = FORMS["directions"].sample()
+    text = squash(pdftotext(rendered["directions"]))
+    for expected in (sample["branch_address"], sample["postcode"], sample["phone"], *sample["landmarks"]):
+        assert squash(expected) in text
+    assert all(squash(line) in text for line in sample["transit"])
 
 
 def test_rendering_is_reproducible() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import pytest
@@ -11,6 +12,7 @@ from workstation.services import documents
 from workstation.ui import printing
 from workstation.ui.reception import ReceptionPage
 
+from .test_printing_support import pdf_text
 from .test_reception_support import (  # noqa: F401 - fixtures
     context_for,
     counter_settings_fixture,
@@ -82,3 +84,24 @@ def test_directions_slip_for_the_selected_appointment(qtbot, page: ReceptionPage
         assert (
             stored.data["transit"] and stored.data["landmarks"] and "停车" in stored.data["parking"]
         ) or stored.data["parking"]
+
+
+def test_branch_directions_slip_on_demand(qtbot, page: ReceptionPage, previews, presenter) -> None:
+    panel = page.checkin
+    assert panel is not None
+    assert panel.print_directions_button.isVisible() and panel.print_directions_button.isEnabled()
+    panel.print_directions_button.click()
+    qtbot.waitUntil(lambda: len(previews) == 1, timeout=WAIT)
+    assert presenter.reports == []
+    with page.context.store.read() as session:
+        from workstation.models import Branch, PrintedDocument
+
+        stored = session.get(PrintedDocument, previews[0])
+        branch = session.get(Branch, page.context.actor.branch_id)
+        assert stored is not None and branch is not None
+        assert stored.form_code == "directions" and stored.doc_no.startswith("ZY-")
+        assert stored.data["branch_address"] == branch.address and stored.data["transit"] == list(branch.transit)
+    with page.context.store.read() as session:
+        pdf = documents.render_document(session, previews[0], copy=False)
+    text = re.sub(r"\s+", "", pdf_text(pdf))
+    assert re.sub(r"\s+", "", branch.address) in text

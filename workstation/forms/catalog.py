@@ -5,7 +5,7 @@ from __future__ import annotations
 from workstation.errors import NotFound
 from workstation.forms.account import ACCOUNT_APPLICATION, BANK_CUSTODY, BENEFICIAL_OWNER, CRS_DECLARATION
 from workstation.forms.base import FormDefinition
-from workstation.forms.slips import APPOINTMENT, GIFT_RECEIPT, QUEUE_TICKET
+from workstation.forms.slips import APPOINTMENT, DIRECTIONS, GIFT_RECEIPT, QUEUE_TICKET
 from workstation.forms.suitability import RISK_ASSESSMENT, RISK_DISCLOSURE, SUITABILITY_MATCH, SUITABILITY_MISMATCH
 from workstation.forms.transfer import TRANSFER_IN
 
@@ -24,6 +24,7 @@ FORMS: dict[str, FormDefinition] = {
         GIFT_RECEIPT,
         QUEUE_TICKET,
         APPOINTMENT,
+        DIRECTIONS,
     )
 }
 

@@ -1,4 +1,5 @@
-"""Gift receipt (礼品领取签收单), queue ticket (80 mm thermal) and appointment confirmation slip."""
+"""Gift receipt (礼品领取签收单), queue ticket (80 mm thermal), appointment confirmation slip and the
+directions slip (到店指引, 80 mm thermal) reception prints on demand."""
 
 from __future__ import annotations
 
@@ -174,5 +175,44 @@ APPOINTMENT = FormDefinition(
         ],
         "parking": "大厦地下停车场 B2 层，凭营业部盖章停车券免费 1 小时",
         "bring": ["本人有效身份证件原件", "本人名下银行卡", "预约短信或本确认单"],
+    },
+)
+
+# --- 到店指引（按需打印，无需预约） -------------------------------------------------------------------
+
+DIRECTIONS = FormDefinition(
+    code="directions",
+    title="到店指引",
+    page_size=PageSize.SLIP_80MM,  # the reception desk's ticket printer: handed out over the counter
+    must_return_signed=False,
+    signatures=(),
+    fields=(
+        DOC_NO,
+        BRANCH,
+        Field("branch_address", "营业部地址", Kind.LONGTEXT, wide=True),
+        Field("postcode", "邮政编码", required=False, pattern=r"\d{6}", pattern_hint="6 位数字", example="100004"),
+        Field("phone", "联系电话", max_length=30),
+        Field("hours", "营业时间", required=False, max_length=100, wide=True),
+        Field("landmarks", "周边标志", Kind.LINES, required=False, wide=True),
+        Field("transit", "交通路线", Kind.LINES, required=False, wide=True),
+        Field("printed_at", "打印时间", Kind.DATETIME, required=False),
+    ),
+    sections=(
+        Section("", ("branch_address", "postcode", "phone", "hours", "landmarks", "transit", "printed_at"), columns=1),
+    ),
+    sample=lambda: {
+        "doc_no": "ZY-20250301-0003",
+        "branch": BRANCH_NAME,
+        "branch_address": BRANCH_ADDRESS,
+        "postcode": "100080",
+        "phone": "010-62345678",
+        "hours": "交易日 8:30–17:00，周六 9:00–15:00",
+        "landmarks": ["中关村大厦一层，入口在大街东侧", "北邻海淀图书城，南侧为中国银行"],
+        "transit": [
+            "地铁 4 号线中关村站 A 口出，向北步行约 300 米",
+            "公交 302、332 路中关村南站下车，向东步行约 100 米",
+            "自驾：大厦地下停车场 B2 层，凭营业部停车券免费 1 小时",
+        ],
+        "printed_at": "2025-03-01 09:45",
     },
 )

@@ -63,12 +63,15 @@ FAMILY_PREFIX: dict[str, str] = {
     "gift-receipt": "LP",
     "queue-ticket": "PD",
     "appointment": "YY",
+    "directions": "ZY",
 }
 """Form code → number prefix (the form family), as on the forms' sample numbers."""
 
 SEQUENCE_DIGITS = 4
 
 CREATE_ROLES = (Role.RECEPTION, Role.CLERK, Role.REVIEWER, Role.SUPERVISOR)
+TELESALES_FORMS = frozenset({"appointment", "directions"})
+"""Forms a telesales agent may also create: the confirmation and directions for a client they booked."""
 CORRECT_ROLES = (Role.SUPERVISOR,)
 DEFAULT_WAIT_SECONDS = 30.0
 """How long :func:`print_document` follows a job before logging it as still queued."""
@@ -250,6 +253,11 @@ def _has_nul(value: Any) -> bool:
     return False
 
 
+def create_roles(form_code: str) -> tuple[Role, ...]:
+    """The roles that may create ``form_code``: telesales agents too for :data:`TELESALES_FORMS`."""
+    return (*CREATE_ROLES, Role.TELESALES) if form_code in TELESALES_FORMS else CREATE_ROLES
+
+
 def create_document(
     session: Session,
     actor: Actor,
@@ -268,13 +276,13 @@ def create_document(
     A form that must come back signed starts as ``printed``; others are ``not_required``.
 
     Raises:
-        PermissionDenied: the actor may not print forms.
+        PermissionDenied: the actor may not create this form (:func:`create_roles`).
         NotFound: unknown form code.
         ValidationError: every problem of the data at once, including characters no font prints.
     """
     from workstation.printing import render  # ReportLab only when rendering
 
-    actor.require(CREATE_ROLES, "打印单据")
+    actor.require(create_roles(form_code), "打印单据")
     form = get_form(form_code)
     if not isinstance(data, Mapping):
         raise ValidationError([FieldProblem("", "表单数据应为 JSON 对象", "Form data must be a JSON object")])

@@ -169,6 +169,11 @@ class CheckInPanel(QWidget):
         self.print_ticket_button.setEnabled(False)
         self.print_ticket_button.setVisible(self.context.actor.has_any(slips.PRINT_ROLES))
         row.addWidget(self.print_ticket_button)
+        self.print_directions_button = QPushButton(self.tr("打印到店指引"), self)
+        self.print_directions_button.setObjectName("printBranchDirections")
+        self.print_directions_button.setToolTip(self.tr("打印本营业部地址、周边标志与交通路线，交给客户"))
+        self.print_directions_button.setVisible(self.context.actor.has_any(slips.PRINT_ROLES))
+        row.addWidget(self.print_directions_button)
 
         walk_in = QFrame(self)
         walk_in.setProperty("role", "card")
@@ -202,6 +207,7 @@ class CheckInPanel(QWidget):
         self.check_in_button.clicked.connect(self.check_in_selected)
         self.walk_in_from_appointment.clicked.connect(self.serve_as_walk_in)
         self.print_ticket_button.clicked.connect(self.print_ticket)
+        self.print_directions_button.clicked.connect(self.print_directions)
         for line, button in self.walk_in_buttons.items():
             button.clicked.connect(lambda _checked=False, line=line: self.issue_walk_in(line))
             shortcut = QShortcut(QKeySequence(WALK_IN_KEYS[line]), self)
@@ -404,6 +410,11 @@ class CheckInPanel(QWidget):
             return
         store, actor = self.context.store, self.context.actor
         slips.print_stored(self.context, lambda: slips.store_ticket_slip(store, actor, ticket), self)
+
+    def print_directions(self) -> None:
+        """Store this branch's directions slip (到店指引) as a document, then preview and print it."""
+        store, actor = self.context.store, self.context.actor
+        slips.print_stored(self.context, lambda: slips.store_branch_directions(store, actor), self)
 
     # --- messages ---------------------------------------------------------------------------
 

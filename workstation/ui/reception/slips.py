@@ -1,10 +1,11 @@
-"""Printing from reception: the queue ticket slip and the appointment directions slip.
+"""Printing from reception: the queue ticket slip, the appointment confirmation with directions,
+and the branch's directions slip (到店指引) printed on demand.
 
 The form data is built and the document stored (numbered, rendered) by
 :func:`workstation.services.documents.create_document` in a write task; the shared
 preview/print dialog (:mod:`workstation.ui.printing`) then previews it and prints it off the GUI
-thread. Telesales agents may not store documents (the service refuses them), so only reception,
-clerks and supervisors see the print buttons.
+thread. Only reception, clerks and supervisors print at the branch, so only they see the print
+buttons (telesales agents may create the confirmation and directions documents, not print them).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from workstation.clock import local
+from workstation.clock import local, utcnow
 from workstation.domain import Role
 from workstation.models import Appointment, Branch, Staff
 from workstation.services.tickets import Ticket
@@ -69,6 +70,33 @@ def directions_data(branch: Branch, appointment: Appointment, agent: Staff | Non
         "parking": parking,
         "bring": [*BRING, *PURPOSE_BRING.get(appointment.purpose.value, ())],
     }
+
+
+def branch_directions_data(branch: Branch) -> dict[str, Any]:
+    """The directions slip of ``branch``: where it is and how to get there (no appointment needed)."""
+    return {
+        "doc_no": "",
+        "branch": branch.name,
+        "branch_address": branch.address,
+        "postcode": branch.postcode,
+        "phone": branch.phone,
+        "hours": branch.opening_hours,
+        "landmarks": list(branch.landmarks),
+        "transit": list(branch.transit),
+        "printed_at": local(utcnow()).strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+def store_branch_directions(store: Store, actor: Actor) -> uuid.UUID:
+    """Number and store the directions slip of the actor's branch; returns the document id (worker)."""
+    from workstation import errors
+    from workstation.services import documents
+
+    with store.write() as session:
+        branch = session.get(Branch, actor.branch_id)
+        if branch is None:
+            raise errors.NotFound(what="本营业部")
+        return documents.create_document(session, actor, "directions", branch_directions_data(branch)).document_id
 
 
 def store_ticket_slip(store: Store, actor: Actor, ticket: Ticket) -> uuid.UUID:
