@@ -153,3 +153,17 @@ def test_a_damaged_xlsx_is_refused_with_a_reason(tmp_path: Path) -> None:
     with pytest.raises(errors.ValidationError) as caught:
         appointments.read_table(path)
     assert "无法读取文件" in caught.value.message()
+
+
+def test_afternoon_slots_written_in_words_and_a_missing_file(store: Store, branch, tmp_path: Path) -> None:
+    path = tmp_path / "pm.csv"
+    path.write_text(f"姓名,手机,日期,时段\n王五,13912345678,{tomorrow()},下午3点-4点\n", encoding="utf-8")
+    with store.write() as session:
+        report = appointments.import_appointments(session, branch.id, appointments.read_table(path))
+    assert report.imported == 1
+    with store.read() as session:
+        row = session.scalars(sa.select(Appointment)).one()
+    assert (row.slot_start.astimezone(BRANCH_TZ).hour, row.slot_end.astimezone(BRANCH_TZ).hour) == (15, 16)
+    with pytest.raises(errors.ValidationError) as caught:
+        appointments.read_table(tmp_path / "missing.csv")
+    assert "找不到文件" in caught.value.message()

@@ -75,7 +75,7 @@ def test_dry_run_writes_nothing(capsys: pytest.CaptureFixture[str], db: Path, tm
 @pytest.mark.parametrize(
     ("name", "content", "fragment"),
     [
-        ("missing.csv", None, "无法读取"),
+        ("missing.csv", None, "找不到文件"),
         ("empty.csv", b"", "没有数据"),
         ("columns.csv", "姓名,备注\n张三,x\n".encode(), "缺少必需的列"),
         ("broken.xlsx", b"\x00\x01 not a zip", "无法读取"),

@@ -150,6 +150,8 @@ def read_table(path: Path) -> list[dict[str, str]]:
             raw_rows = list(_xlsx_rows(path))
         else:
             raw_rows = list(csv.reader(io.StringIO(_decode(path.read_bytes()))))
+    except FileNotFoundError as exc:
+        raise errors.ValidationError([FieldProblem("file", f"找不到文件 {path}", f"No such file: {path}")]) from exc
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise errors.ValidationError(
             [
@@ -312,14 +314,20 @@ def _digest(mobile: str, start: datetime, branch_code: str) -> str:
 
 
 def _parse_slot(day_text: str, slot_text: str, today: date) -> tuple[datetime, datetime]:
-    """ "2026-11-25" + "10:00-11:00" (or "10:00", "10点", "10:00～11:00") → aware datetimes."""
+    """ "2026-11-25" + "10:00-11:00" (or "10:00", "10点", "下午3点", "10:00～11:00") → aware datetimes."""
     day = _parse_day(_clean(day_text))
     if day is None:
         raise errors.ValidationError([FieldProblem("day", f"预约日期“{day_text}”无法识别", "Unreadable date.")])
     if day < today:
         raise errors.ValidationError([FieldProblem("day", f"预约日期 {day} 已过去", "The date is in the past.")])
-    times = re.findall(r"(\d{1,2})(?:[:：点时](\d{2})?)?", _clean(slot_text).replace("分", ""))
-    parsed = [(int(h), int(m or 0)) for h, m in times if int(h) < 24 and int(m or 0) < 60]
+    text = _clean(slot_text).replace("分", "")
+    times = re.findall(r"(\d{1,2})(?:[:：点时](\d{2})?)?", text)
+    afternoon = bool(re.search(r"下午|午后|晚上|傍晚|pm", text, re.IGNORECASE))  # "下午3点" is 15:00
+    parsed = [
+        (int(h) + 12 if afternoon and int(h) < 12 else int(h), int(m or 0))
+        for h, m in times
+        if int(h) < 24 and int(m or 0) < 60
+    ]
     if not parsed or len(parsed) > 2:
         raise errors.ValidationError([FieldProblem("slot", f"预约时段“{slot_text}”无法识别", "Unreadable slot.")])
     start = datetime.combine(day, time(*parsed[0]), tzinfo=BRANCH_TZ)
