@@ -201,18 +201,18 @@
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="39"/>
         <source>客户姓名</source>
-        <translation type="unfinished">Client name</translation>
+        <translation>Client name</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="41"/>
         <source>与证件一致，生僻字可用输入法输入</source>
-        <translation type="unfinished"></translation>
+        <translation>As on the ID; type rare characters with the input method</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="45"/>
         <location filename="../../workstation/ui/accounts/specs.py" line="79"/>
         <source>证件类型</source>
-        <translation type="unfinished"></translation>
+        <translation>ID type</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="53"/>
@@ -223,67 +223,67 @@
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="55"/>
         <source>18 位身份证号码，末位可为 X</source>
-        <translation type="unfinished"></translation>
+        <translation>18-digit resident ID; the last may be X</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="57"/>
         <source>性别（身份证可不选，按号码）</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex (optional for a resident ID: taken from the number)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="58"/>
         <source>出生日期（身份证可不填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Birth date (optional for a resident ID)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="61"/>
         <source>国籍</source>
-        <translation type="unfinished"></translation>
+        <translation>Nationality</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="62"/>
         <source>3 位代码，默认 CHN</source>
-        <translation type="unfinished"></translation>
+        <translation>3-letter code, CHN by default</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="65"/>
         <source>民族</source>
-        <translation type="unfinished"></translation>
+        <translation>Ethnic group</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="65"/>
         <source>如 汉族</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Han</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="67"/>
         <source>签发机关</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued by</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="68"/>
         <source>证件有效期起</source>
-        <translation type="unfinished"></translation>
+        <translation>ID valid from</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="69"/>
         <source>证件有效期止</source>
-        <translation type="unfinished"></translation>
+        <translation>ID valid until</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="70"/>
         <source>长期有效（不填有效期止）</source>
-        <translation type="unfinished"></translation>
+        <translation>Open-ended (no end date)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="71"/>
         <source>证件地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address on the ID</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="77"/>
         <source>身份</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="78"/>
@@ -298,42 +298,42 @@
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="82"/>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="83"/>
         <source>与本人关系</source>
-        <translation type="unfinished"></translation>
+        <translation>Relationship to the client</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="88"/>
         <source>手机号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="90"/>
         <source>中国大陆 11 位手机号</source>
-        <translation type="unfinished"></translation>
+        <translation>11-digit mainland China mobile number</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="92"/>
         <source>固定电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Landline</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="93"/>
         <source>电子邮箱</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="94"/>
         <source>邮政编码</source>
-        <translation type="unfinished"></translation>
+        <translation>Postcode</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="95"/>
         <source>联系地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact address</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="96"/>
@@ -343,197 +343,197 @@
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="97"/>
         <source>职业说明（选“其他”时必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Occupation details (required for “Other”)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="98"/>
         <source>工作单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Employer</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="99"/>
         <source>学历</source>
-        <translation type="unfinished"></translation>
+        <translation>Education</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="100"/>
         <source>客户来源渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>Client channel</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="101"/>
         <source>拟存入资产（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned deposit (CNY)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="102"/>
         <source>受益所有人为本人</source>
-        <translation type="unfinished"></translation>
+        <translation>The client is the beneficial owner</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="103"/>
         <source>实际控制人为本人</source>
-        <translation type="unfinished"></translation>
+        <translation>The client is the actual controller</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="106"/>
         <source>受益所有人 / 实际控制人（非本人时填写）</source>
-        <translation type="unfinished"></translation>
+        <translation>Beneficial owner / actual controller (if not the client)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="110"/>
         <source>存在不良诚信记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Has a poor credit record</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="111"/>
         <source>诚信记录说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Credit record details</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="117"/>
         <source>证券代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Security code</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="118"/>
         <source>证券名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Security name</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="119"/>
         <source>数量</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantity</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="122"/>
         <source>原证券公司及营业部</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous broker and branch</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="125"/>
         <source>一码通账户</source>
-        <translation type="unfinished"></translation>
+        <translation>CSDC master account</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="127"/>
         <source>12 位数字</source>
-        <translation type="unfinished"></translation>
+        <translation>12 digits</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="131"/>
         <source>上海A股账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Shanghai A-share account</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="132"/>
         <source>A 加 9 位数字</source>
-        <translation type="unfinished"></translation>
+        <translation>A followed by 9 digits</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="136"/>
         <source>深圳A股账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Shenzhen A-share account</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="137"/>
         <source>0 开头 10 位数字</source>
-        <translation type="unfinished"></translation>
+        <translation>10 digits starting with 0</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="139"/>
         <source>拟转入资产（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Assets to transfer in (CNY)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="142"/>
         <source>办理深圳转托管（有深市持仓时勾选）</source>
-        <translation type="unfinished"></translation>
+        <translation>Shenzhen custody transfer (tick if holding SZ securities)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="146"/>
         <source>深圳转托管证券清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Shenzhen securities to transfer</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="147"/>
         <source>挽留与沟通记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Retention and contact notes</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="155"/>
         <source>沿用客户仍在有效期内的测评结果（不重新作答）</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep the client’s valid assessment (no new questionnaire)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="159"/>
         <source>拟投资期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Investment horizon</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="160"/>
         <source>拟投资品种</source>
-        <translation type="unfinished"></translation>
+        <translation>Intended products</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="161"/>
         <source>申请认定为专业投资者</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply for professional investor status</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="162"/>
         <source>金融资产（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Financial assets (CNY)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="163"/>
         <source>近 3 年年均收入（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Average annual income, last 3 years (CNY)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="164"/>
         <source>投资经历（年）</source>
-        <translation type="unfinished"></translation>
+        <translation>Investment experience (years)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="173"/>
         <source>客户申请的业务（括号内为产品风险等级）</source>
-        <translation type="unfinished"></translation>
+        <translation>Services applied for (product risk level in brackets)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="180"/>
         <source>客户坚持申请不匹配的业务（签署《风险不匹配警示书》）</source>
-        <translation type="unfinished"></translation>
+        <translation>Client insists on mismatched services (signs the Suitability Mismatch Warning)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="183"/>
         <source>双录编号（须双录时必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Dual recording ref. (required when dual recording applies)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="189"/>
         <source>税收居民国（地区）</source>
-        <translation type="unfinished"></translation>
+        <translation>Tax residence country (region)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="190"/>
         <source>纳税人识别号</source>
-        <translation type="unfinished"></translation>
+        <translation>Taxpayer ID (TIN)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="193"/>
         <source>未提供原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason no TIN</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="197"/>
         <source>具体说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="202"/>
         <source>客户已如实填写并签署《个人税收居民身份声明文件》</source>
-        <translation type="unfinished"></translation>
+        <translation>The client has truthfully completed and signed the tax residence self-certification</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="208"/>
@@ -543,32 +543,32 @@
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="214"/>
         <source>英文或拼音姓名（非仅中国税收居民必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Name in English or pinyin (required unless tax resident in China only)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="215"/>
         <source>出生地（默认按身份证号码）</source>
-        <translation type="unfinished"></translation>
+        <translation>Place of birth (from the ID number by default)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="218"/>
         <source>税收居民国（地区）及纳税人识别号</source>
-        <translation type="unfinished"></translation>
+        <translation>Tax residence countries (regions) and TINs</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="222"/>
         <source>政治公众人物或其亲属</source>
-        <translation type="unfinished"></translation>
+        <translation>Politically exposed person or relative</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="224"/>
         <source>人工调高反洗钱评级（可不选）</source>
-        <translation type="unfinished"></translation>
+        <translation>Raise the AML rating manually (optional)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="226"/>
         <source>调高评级的原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for raising the rating</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="234"/>
@@ -578,62 +578,62 @@
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="237"/>
         <source>银行卡号</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank card number</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="239"/>
         <source>16–19 位，与卡面逐位核对</source>
-        <translation type="unfinished"></translation>
+        <translation>16–19 digits; check each digit against the card</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="241"/>
         <source>持卡人姓名（须为客户本人）</source>
-        <translation type="unfinished"></translation>
+        <translation>Card holder (must be the client)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="247"/>
         <source>佣金费率（百万分之，留空用本渠道默认）</source>
-        <translation type="unfinished"></translation>
+        <translation>Commission rate (per million; empty: the channel’s default)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="248"/>
         <source>审批主管工号（低于下限时）</source>
-        <translation type="unfinished"></translation>
+        <translation>Approving supervisor’s staff no. (below the floor)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="249"/>
         <source>低于下限的原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for going below the floor</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="257"/>
         <source>开立证券账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Securities accounts to open</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="263"/>
         <source>资金账户币种</source>
-        <translation type="unfinished"></translation>
+        <translation>Fund account currency</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="266"/>
         <source>委托方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Order channels</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="272"/>
         <source>对账单寄送</source>
-        <translation type="unfinished"></translation>
+        <translation>Statement delivery</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="276"/>
         <source>已向客户讲解并由客户签署</source>
-        <translation type="unfinished"></translation>
+        <translation>Explained to the client and signed by the client</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="282"/>
         <source>已核对客户证件原件</source>
-        <translation type="unfinished"></translation>
+        <translation>Original ID checked</translation>
     </message>
 </context>
 <context>
@@ -1292,57 +1292,67 @@
         <translation>Print ticket…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="177"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="172"/>
+        <source>打印到店指引</source>
+        <translation>Print directions</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="174"/>
+        <source>打印本营业部地址、周边标志与交通路线，交给客户</source>
+        <translation>Print the branch’s address, landmarks and transit routes for the client</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="182"/>
         <source>现场取号</source>
         <translation>Walk-in ticket</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="181"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="186"/>
         <source>客户姓名（可选）</source>
         <translation>Client name (optional)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="183"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="188"/>
         <source>手机号（可选）</source>
         <translation>Mobile (optional)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="270"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="276"/>
         <source>找到 1 个预约，按回车签到。</source>
         <translation>1 appointment found — press Enter to check in.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="272"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="278"/>
         <source>找到 %1 个预约，用 ↑/↓ 选择后按回车签到。</source>
         <translation>%1 appointments found — choose with ↑/↓, then press Enter.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="274"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="280"/>
         <source>没有找到预约。可核对后重试，或按现场客户取号。</source>
         <translation>No appointment found. Check and try again, or give a walk-in ticket.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="290"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="296"/>
         <source>查询失败。</source>
         <translation>The search failed.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="323"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="329"/>
         <source>该客户已签到，沿用原号票（不重复取号）。</source>
         <translation>Already checked in: the existing ticket stands (no second ticket).</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="327"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="333"/>
         <source>签到成功，请引导客户等候电销专属柜台叫号。</source>
         <translation>Checked in. Ask the client to wait for the telesales counter to call them.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="360"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="366"/>
         <source>已按现场客户取号。</source>
         <translation>Ticket issued as a walk-in.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="386"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="392"/>
         <source>已取号，请客户留意叫号。</source>
         <translation>Ticket issued; the client should watch for their number.</translation>
     </message>
@@ -1937,6 +1947,115 @@
     </message>
 </context>
 <context>
+    <name>GiftReconciliationSection</name>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="52"/>
+        <source>礼品当日对账：期初 + 入库 + 分配 − 发放 + 作废退回 ± 盘点调整 = 期末</source>
+        <translation>Gift reconciliation for the day: opening + received + allocated − issued + voided ± adjustments = closing</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="78"/>
+        <source>礼品当日对账（%1）</source>
+        <translation>Gift reconciliation (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="79"/>
+        <source>编码</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="79"/>
+        <source>礼品</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="79"/>
+        <source>期初</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="79"/>
+        <source>入库</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="79"/>
+        <source>分配</source>
+        <translation>Allocated</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="79"/>
+        <location filename="../../workstation/ui/reports/gifts.py" line="87"/>
+        <source>发放</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="80"/>
+        <source>作废退回</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="80"/>
+        <source>盘点调整</source>
+        <translation>Adjustments</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="80"/>
+        <source>期末</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="80"/>
+        <source>其中备用额度</source>
+        <translation>Of which in reserves</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="80"/>
+        <source>平衡</source>
+        <translation>Balanced</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="83"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="83"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="87"/>
+        <source>价值（元）</source>
+        <translation>Value (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="87"/>
+        <source>作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="89"/>
+        <source>礼品发放·按活动（%1）</source>
+        <translation>Gifts issued by campaign (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="90"/>
+        <source>活动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="94"/>
+        <source>礼品发放·按邀约坐席（%1）</source>
+        <translation>Gifts issued by inviting agent (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/gifts.py" line="95"/>
+        <source>邀约坐席</source>
+        <translation>Inviting agent</translation>
+    </message>
+</context>
+<context>
     <name>GiftsPage</name>
     <message>
         <location filename="../../workstation/ui/gifts/page.py" line="64"/>
@@ -1944,207 +2063,232 @@
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="99"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="100"/>
         <source>礼品</source>
         <translation>Gifts</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="102"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="103"/>
         <source>按营销活动规则发放礼品：核对资格与限额，客户签收，复核人确认。</source>
         <translation>Issue campaign gifts by the rules: check eligibility and caps, client signs, reviewer confirms.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="105"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="106"/>
         <source>进行中的活动</source>
         <translation>Running campaigns</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="105"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="106"/>
         <source>待客户签收</source>
         <translation>Awaiting signature</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="135"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="136"/>
         <source>发放(&amp;1)</source>
         <translation>&amp;1 Issue</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="136"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="137"/>
         <source>待签收(&amp;2)</source>
         <translation>&amp;2 Awaiting signature</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="137"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="138"/>
         <source>库存与对账(&amp;3)</source>
         <translation>&amp;3 Stock and reconciliation</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="151"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="152"/>
         <source>手机号、姓名、拼音首字母或预约码，回车查找</source>
         <translation>Mobile, name, pinyin initials or appointment code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="153"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="154"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="167"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="168"/>
         <source>复核人(&amp;R)：</source>
         <translation>&amp;Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="173"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="174"/>
         <source>发放并生成签收单(&amp;I)</source>
         <translation>&amp;Issue and make receipt</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="176"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="177"/>
         <source>打印签收单(&amp;P)</source>
         <translation>&amp;Print receipt</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="177"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="178"/>
         <source>保存 PDF(&amp;S)…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="197"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="198"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="198"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="199"/>
         <source>确认客户已签收(&amp;C)</source>
         <translation>&amp;Confirm client signed</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="199"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="200"/>
         <source>作废(&amp;V)…</source>
         <translation>&amp;Void…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="205"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="206"/>
         <source>签收确认须由发放人以外的复核人完成；作废须由发放人以外的主管填写原因审批。</source>
         <translation>A reviewer other than the issuer confirms the signature; a supervisor other than the issuer approves a void with a reason.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="215"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="216"/>
         <source>对账日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="225"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="226"/>
+        <source>设置本机备用(&amp;E)…</source>
+        <translation>Set workstation r&amp;eserve…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="227"/>
+        <source>归还本机备用(&amp;L)…</source>
+        <translation>Re&amp;lease workstation reserve…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="228"/>
         <source>盘点(&amp;K)…</source>
         <translation>Stoc&amp;k count…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="233"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="238"/>
         <source>当前库存</source>
         <translation>Current stock</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="234"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="239"/>
         <source>当日对账：期初 + 入库 + 分配 − 发放 + 作废退回 ± 盘点调整 = 期末</source>
         <translation>Day reconciliation: opening + received + allocated − issued + voided ± adjustments = closing</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="241"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="246"/>
         <source>按活动</source>
         <translation>By campaign</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="241"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="246"/>
         <source>按邀约坐席</source>
         <translation>By inviting agent</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="322"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="331"/>
         <source>正在查找客户…</source>
         <translation>Looking up the client…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="330"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="339"/>
         <source>没有找到客户，请核对后重试。</source>
         <translation>No client found. Check the entry and try again.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="332"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="341"/>
         <source>找到 %1 位客户。</source>
         <translation>%1 client(s) found.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="351"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="360"/>
         <source>%1 可领取 %2 种礼品。</source>
         <translation>%1 may receive %2 gift(s).</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="354"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="363"/>
         <source>%1 暂无可领取的礼品，原因见列表。</source>
         <translation>%1 cannot receive any gift now; the list says why.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="373"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="382"/>
         <source>正在发放并生成签收单…</source>
         <translation>Issuing and making the receipt…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="384"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="393"/>
         <source>已发放“%1”给 %2，签收单 %3。请打印后请客户签字，并交复核人确认。</source>
         <translation>Issued “%1” to %2, receipt %3. Print it, have the client sign, and pass it to the reviewer.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="402"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="411"/>
         <source>正在打印签收单…</source>
         <translation>Printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="407"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="416"/>
         <source>签收单 %1 已送打印机 %2。</source>
         <translation>Receipt %1 sent to printer %2.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="409"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="418"/>
         <source>签收单 %1 打印失败：%2</source>
         <translation>Receipt %1 could not be printed: %2</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="416"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="425"/>
         <source>保存签收单</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="416"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="425"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="427"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="436"/>
         <source>签收单已保存到 %1。</source>
         <translation>Receipt saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="446"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="455"/>
         <source>%1 的“%2”已确认签收。</source>
         <translation>“%2” for %1 confirmed as signed.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="455"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="464"/>
         <source>作废须由主管审批。</source>
         <translation>A void needs a supervisor.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="457"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="466"/>
         <source>作废礼品发放</source>
         <translation>Void gift issue</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="465"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="474"/>
         <source>%1 的“%2”已作废，库存已退回。</source>
         <translation>“%2” for %1 voided; the stock is back.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="503"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="523"/>
+        <source>已归还 %1 件“%2”，本机备用 %3 件。</source>
+        <translation>Returned %1 × “%2”; this workstation now holds %3 in reserve.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="525"/>
+        <source>已预留 %1 件“%2”，本机备用 %3 件。</source>
+        <translation>Reserved %1 × “%2”; this workstation now holds %3 in reserve.</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="531"/>
+        <source>正在调整本机备用额度…</source>
+        <translation>Adjusting this workstation’s reserve…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="543"/>
         <source>盘点已记录：账面 %1，实盘 %2，差异 %3。</source>
         <translation>Count recorded: book %1, counted %2, difference %3.</translation>
     </message>
@@ -2205,208 +2349,218 @@
 <context>
     <name>KpiSection</name>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="107"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="114"/>
         <source>接待与电销指标</source>
         <translation>Reception and telesales KPIs</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="116"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="123"/>
         <source>统计</source>
         <translation>Calculate</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="118"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="125"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="119"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="126"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="120"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="127"/>
         <source>接待日期</source>
         <translation>Reception day</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="120"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="127"/>
         <source>电销统计区间</source>
         <translation>Telesales period</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="134"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="141"/>
         <source>等候时长中位数（分钟）</source>
         <translation>Median wait (min)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="135"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="142"/>
         <source>等候时长 P90（分钟）</source>
         <translation>Wait P90 (min)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="136"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="143"/>
         <source>办理时长中位数（分钟）</source>
         <translation>Median service (min)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="137"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="144"/>
         <source>办理时长 P90（分钟）</source>
         <translation>Service P90 (min)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="138"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="145"/>
         <source>尚未叫号</source>
         <translation>Not yet called</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="188"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="166"/>
+        <source>接待与电销</source>
+        <translation>Reception and telesales</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="167"/>
+        <source>礼品对账</source>
+        <translation>Gift reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reports/kpi.py" line="201"/>
         <source>统计区间的开始日期晚于结束日期。</source>
         <translation>The period starts after it ends.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="191"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="204"/>
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="210"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="226"/>
         <source>接待日期 %1；电销统计 %2 至 %3。</source>
         <translation>Reception day %1; telesales %2 to %3.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="220"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="236"/>
         <source>暂时无法统计。</source>
         <translation>The figures cannot be calculated now.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="227"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="243"/>
         <source>各队列取号（%1）</source>
         <translation>Tickets per line (%1)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="228"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="244"/>
         <source>队列</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="228"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="244"/>
         <source>取号数</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="234"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="250"/>
         <source>办理结果（%1）</source>
         <translation>Outcomes (%1)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="235"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="251"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="235"/>
-        <location filename="../../workstation/ui/reports/kpi.py" line="240"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="251"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="256"/>
         <source>人次</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="239"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="255"/>
         <source>等候与办理时长（%1）</source>
         <translation>Waiting and service times (%1)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="240"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="256"/>
         <source>指标</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="240"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="256"/>
         <source>中位数（分钟）</source>
         <translation>Median (min)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="240"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="256"/>
         <source>P90（分钟）</source>
         <translation>P90 (min)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="241"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="257"/>
         <source>等候（取号→叫号）</source>
         <translation>Wait (ticket → call)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="242"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="258"/>
         <source>办理（开始→结束）</source>
         <translation>Service (start → finish)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="244"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="260"/>
         <source>%1 至 %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="246"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="262"/>
         <source>电销邀约到店与转化（%1）</source>
         <translation>Telesales show-up and conversion (%1)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="263"/>
         <source>坐席</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="263"/>
         <source>活动</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="263"/>
         <source>预约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="263"/>
         <source>到店</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="263"/>
         <source>未到店</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="247"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="263"/>
         <source>取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="248"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="264"/>
         <source>到店率</source>
         <translation>Show-up rate</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="267"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="283"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="267"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="283"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="268"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="284"/>
         <source>导出报表</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="283"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="299"/>
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reports/kpi.py" line="288"/>
+        <location filename="../../workstation/ui/reports/kpi.py" line="304"/>
         <source>无法写入文件：%1</source>
         <translation>Cannot write the file: %1</translation>
     </message>
@@ -2496,39 +2650,39 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workstation/ui/main_window.py" line="81"/>
+        <location filename="../../workstation/ui/main_window.py" line="111"/>
         <source>证券营业部前台工作站 — %1</source>
         <translation>Counter Workstation — %1</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/main_window.py" line="101"/>
+        <location filename="../../workstation/ui/main_window.py" line="131"/>
         <source>业务导航</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/main_window.py" line="109"/>
         <location filename="../../workstation/ui/main_window.py" line="139"/>
+        <location filename="../../workstation/ui/main_window.py" line="166"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/main_window.py" line="111"/>
-        <location filename="../../workstation/ui/main_window.py" line="140"/>
+        <location filename="../../workstation/ui/main_window.py" line="141"/>
+        <location filename="../../workstation/ui/main_window.py" line="167"/>
         <source>注销</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/main_window.py" line="138"/>
+        <location filename="../../workstation/ui/main_window.py" line="165"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/main_window.py" line="143"/>
+        <location filename="../../workstation/ui/main_window.py" line="170"/>
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/main_window.py" line="148"/>
+        <location filename="../../workstation/ui/main_window.py" line="175"/>
         <source>工作站(&amp;W)</source>
         <translation>&amp;Workstation</translation>
     </message>
@@ -3328,6 +3482,54 @@
     </message>
 </context>
 <context>
+    <name>ReserveDialog</name>
+    <message>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="81"/>
+        <source>归还本机备用额度</source>
+        <translation>Release workstation reserve</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="81"/>
+        <source>设置本机备用额度</source>
+        <translation>Set workstation reserve</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="91"/>
+        <source>选填，例如：网络维护期间离线发放</source>
+        <translation>Optional, e.g. offline issuing during network maintenance</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="92"/>
+        <source>礼品(&amp;G)</source>
+        <translation>&amp;Gift</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="93"/>
+        <source>营业部可分配 / 本机备用</source>
+        <translation>Branch allocation / this workstation’s reserve</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="94"/>
+        <source>归还数量(&amp;Q)</source>
+        <translation>&amp;Quantity to return</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="94"/>
+        <source>预留数量(&amp;Q)</source>
+        <translation>&amp;Quantity to reserve</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="95"/>
+        <source>说明(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="97"/>
+        <source>备用额度从营业部库存中划出，仅供本工作站断网时发放；联网时从中心库存划拨。</source>
+        <translation>The reserve is set aside from the branch’s stock for this workstation to issue while offline; online, gifts come from the central stock.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPanel</name>
     <message>
         <location filename="../../workstation/ui/accounts/review.py" line="88"/>
@@ -3596,47 +3798,47 @@
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="33"/>
         <source>请核对证件原件后录入。身份证号码的校验位、出生日期由系统核对；同一证件已有客户时将直接使用该客户。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the original ID, then enter it. The system checks the ID number’s check digit and birth date; if a client with this ID is on file, that client is used.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="36"/>
         <source>反洗钱九要素：联系方式、地址、职业与受益所有人。须登记中国大陆手机号码。</source>
-        <translation type="unfinished"></translation>
+        <translation>The nine AML items: contact details, address, occupation and beneficial owner. A mainland China mobile number is required.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="39"/>
         <source>原券商的账户信息：客户须在原券商办理上海撤销指定交易、深圳转托管。格式异常只作提示。</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts at the previous broker: the client must cancel the Shanghai designated trading and transfer Shenzhen custody there. Odd formats are only warnings.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="42"/>
         <source>请客户本人逐题作答；系统按问卷计分并确定风险承受能力类别（C1–C5）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The client answers every question in person; the system scores the questionnaire and sets the risk tolerance category (C1–C5).</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="45"/>
         <source>勾选客户申请的业务；高于客户风险承受能力的业务须客户坚持并签署警示书，最低类别客户一律拒绝。</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick the services applied for. A service above the client’s risk tolerance needs the client to insist and sign the warning; lowest-category clients are always refused.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="48"/>
         <source>税收居民身份声明为开户必备文件；反洗钱评级由系统按客户资料给出，只能调高。</source>
-        <translation type="unfinished"></translation>
+        <translation>The tax residence self-certification is required to open an account; the system sets the AML rating from the client data, and it can only be raised.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="51"/>
         <source>三方存管银行卡须为客户本人名下；卡号未通过 Luhn 校验时请与卡面逐位核对后确认。</source>
-        <translation type="unfinished"></translation>
+        <translation>The bank custody card must be in the client’s own name; if the number fails the Luhn check, compare it digit by digit with the card, then confirm.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="54"/>
         <source>佣金按客户来源渠道的政策执行；低于渠道下限须主管审批。</source>
-        <translation type="unfinished"></translation>
+        <translation>Commission follows the client channel’s policy; below the channel’s floor needs a supervisor’s approval.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="55"/>
         <source>开立的账户与委托方式；向客户讲解并由客户签署必备文件，核对证件原件。</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts to open and order channels; explain the required documents to the client, have them signed, and check the original ID.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="155"/>
@@ -3652,32 +3854,32 @@
 <context>
     <name>StockCountDialog</name>
     <message>
-        <location filename="../../workstation/ui/gifts/dialogs.py" line="27"/>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="28"/>
         <source>礼品盘点</source>
         <translation>Gift stock count</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/dialogs.py" line="38"/>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="39"/>
         <source>有差异时必填，例如：包装破损 1 件</source>
         <translation>Required when counts differ, e.g. 1 damaged</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/dialogs.py" line="39"/>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="40"/>
         <source>礼品(&amp;G)</source>
         <translation>&amp;Gift</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/dialogs.py" line="40"/>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="41"/>
         <source>账面数量</source>
         <translation>Book quantity</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/dialogs.py" line="41"/>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="42"/>
         <source>实盘数量(&amp;C)</source>
         <translation>&amp;Counted</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/dialogs.py" line="42"/>
+        <location filename="../../workstation/ui/gifts/dialogs.py" line="43"/>
         <source>差异原因(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
