@@ -36,6 +36,7 @@ PLUGIN_MODULES: tuple[str, ...] = (
     "workstation.reception_cli",
     "workstation.sync.cli",
     "workstation.accounts.cli",
+    "workstation.campaigns_cli",
 )
 """Modules whose ``register(subparsers)`` adds subcommands."""
 
