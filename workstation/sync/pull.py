@@ -12,6 +12,7 @@ later page) is kept in a retry list and fetched again next time; it never blocks
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +29,9 @@ from workstation.store import Store, first_line
 from workstation.sync import central as central_db
 from workstation.sync.apply import SyncedTable, differs, merge_appointment, synced_tables, upsert
 
-PAGE_SIZE = 2000
+PAGE_SIZE = int(os.environ.get("WORKSTATION_SYNC_PAGE") or 2000)
+"""Change-log entries per page; ``WORKSTATION_SYNC_PAGE`` overrides it (the kill -9 test uses
+small pages so a kill can land between pages)."""
 CURSOR_KEY = "pull_cursor"
 RETRY_KEY = "pull_retry"
 

@@ -11,6 +11,7 @@ quarantined locally with its error and the rest go through. A lost connection ra
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -37,7 +38,9 @@ from workstation.sync.apply import (
     upsert,
 )
 
-BATCH_SIZE = 500
+BATCH_SIZE = int(os.environ.get("WORKSTATION_SYNC_BATCH") or 500)
+"""Messages per central transaction; ``WORKSTATION_SYNC_BATCH`` overrides it (the kill -9 test
+uses small batches so a kill can land between batches)."""
 OUTBOX = cast(sa.Table, OutboxMessage.__table__)
 
 
