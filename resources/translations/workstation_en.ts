@@ -463,7 +463,7 @@
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="155"/>
         <source>沿用客户仍在有效期内的测评结果（不重新作答）</source>
-        <translation>Keep the client’s valid assessment (no new questionnaire)</translation>
+        <translation>Keep the client&apos;s valid assessment (no new questionnaire)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="159"/>
@@ -593,12 +593,12 @@
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="247"/>
         <source>佣金费率（百万分之，留空用本渠道默认）</source>
-        <translation>Commission rate (per million; empty: the channel’s default)</translation>
+        <translation>Commission rate (per million; empty: the channel&apos;s default)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="248"/>
         <source>审批主管工号（低于下限时）</source>
-        <translation>Approving supervisor’s staff no. (below the floor)</translation>
+        <translation>Approving supervisor&apos;s staff no. (below the floor)</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/specs.py" line="249"/>
@@ -1059,6 +1059,14 @@
     </message>
 </context>
 <context>
+    <name>CampaignList</name>
+    <message>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="62"/>
+        <source>活动与礼品目录由总部在中心数据库维护（workstation-cli campaign），同步后在此显示；本机只读。</source>
+        <translation>Head office maintains campaigns and gifts in the central database (workstation-cli campaign); they appear here after a sync. Read-only on this workstation.</translation>
+    </message>
+</context>
+<context>
     <name>CentralSettingsDialog</name>
     <message>
         <location filename="../../workstation/ui/sync/settings_dialog.py" line="60"/>
@@ -1299,7 +1307,7 @@
     <message>
         <location filename="../../workstation/ui/reception/checkin.py" line="174"/>
         <source>打印本营业部地址、周边标志与交通路线，交给客户</source>
-        <translation>Print the branch’s address, landmarks and transit routes for the client</translation>
+        <translation>Print the branch&apos;s address, landmarks and transit routes for the client</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/checkin.py" line="182"/>
@@ -1500,7 +1508,7 @@
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="309"/>
         <source>先选择本机所在的柜台，再叫号。</source>
-        <translation>Choose this PC’s counter first, then call.</translation>
+        <translation>Choose this PC&apos;s counter first, then call.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/queue_panel.py" line="313"/>
@@ -1797,6 +1805,7 @@
         <translation>Mobile</translation>
     </message>
     <message>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="43"/>
         <location filename="../../workstation/ui/gifts/models.py" line="120"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -1813,6 +1822,12 @@
         <translation>Inviting agent</translation>
     </message>
     <message>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="30"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="31"/>
         <location filename="../../workstation/ui/gifts/models.py" line="126"/>
         <location filename="../../workstation/ui/gifts/models.py" line="143"/>
         <location filename="../../workstation/ui/gifts/models.py" line="153"/>
@@ -1820,6 +1835,33 @@
         <translation>Campaign</translation>
     </message>
     <message>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="32"/>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="34"/>
+        <source>客户来源</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="35"/>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="39"/>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="38"/>
+        <source>业务</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="41"/>
+        <source>单客上限（元）</source>
+        <translation>Cap per client (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="46"/>
         <location filename="../../workstation/ui/gifts/models.py" line="127"/>
         <location filename="../../workstation/ui/gifts/models.py" line="144"/>
         <location filename="../../workstation/ui/gifts/models.py" line="152"/>
@@ -2058,237 +2100,242 @@
 <context>
     <name>GiftsPage</name>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="64"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="65"/>
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="100"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="101"/>
         <source>礼品</source>
         <translation>Gifts</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="103"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="104"/>
         <source>按营销活动规则发放礼品：核对资格与限额，客户签收，复核人确认。</source>
         <translation>Issue campaign gifts by the rules: check eligibility and caps, client signs, reviewer confirms.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="106"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="107"/>
         <source>进行中的活动</source>
         <translation>Running campaigns</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="106"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="107"/>
         <source>待客户签收</source>
         <translation>Awaiting signature</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="136"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="137"/>
         <source>发放(&amp;1)</source>
         <translation>&amp;1 Issue</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="137"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="138"/>
         <source>待签收(&amp;2)</source>
         <translation>&amp;2 Awaiting signature</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="138"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="139"/>
         <source>库存与对账(&amp;3)</source>
         <translation>&amp;3 Stock and reconciliation</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="152"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="142"/>
+        <source>活动(&amp;4)</source>
+        <translation>&amp;4 Campaigns</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/page.py" line="156"/>
         <source>手机号、姓名、拼音首字母或预约码，回车查找</source>
         <translation>Mobile, name, pinyin initials or appointment code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="154"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="158"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="168"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="172"/>
         <source>复核人(&amp;R)：</source>
         <translation>&amp;Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="174"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="178"/>
         <source>发放并生成签收单(&amp;I)</source>
         <translation>&amp;Issue and make receipt</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="177"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="181"/>
         <source>打印签收单(&amp;P)</source>
         <translation>&amp;Print receipt</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="178"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="182"/>
         <source>保存 PDF(&amp;S)…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="198"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="202"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="199"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="203"/>
         <source>确认客户已签收(&amp;C)</source>
         <translation>&amp;Confirm client signed</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="200"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="204"/>
         <source>作废(&amp;V)…</source>
         <translation>&amp;Void…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="206"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="210"/>
         <source>签收确认须由发放人以外的复核人完成；作废须由发放人以外的主管填写原因审批。</source>
         <translation>A reviewer other than the issuer confirms the signature; a supervisor other than the issuer approves a void with a reason.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="216"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="220"/>
         <source>对账日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="226"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="230"/>
         <source>设置本机备用(&amp;E)…</source>
         <translation>Set workstation r&amp;eserve…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="227"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="231"/>
         <source>归还本机备用(&amp;L)…</source>
         <translation>Re&amp;lease workstation reserve…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="228"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="232"/>
         <source>盘点(&amp;K)…</source>
         <translation>Stoc&amp;k count…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="238"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="242"/>
         <source>当前库存</source>
         <translation>Current stock</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="239"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="243"/>
         <source>当日对账：期初 + 入库 + 分配 − 发放 + 作废退回 ± 盘点调整 = 期末</source>
         <translation>Day reconciliation: opening + received + allocated − issued + voided ± adjustments = closing</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="246"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="250"/>
         <source>按活动</source>
         <translation>By campaign</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="246"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="250"/>
         <source>按邀约坐席</source>
         <translation>By inviting agent</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="331"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="338"/>
         <source>正在查找客户…</source>
         <translation>Looking up the client…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="339"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="346"/>
         <source>没有找到客户，请核对后重试。</source>
         <translation>No client found. Check the entry and try again.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="341"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="348"/>
         <source>找到 %1 位客户。</source>
         <translation>%1 client(s) found.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="360"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="367"/>
         <source>%1 可领取 %2 种礼品。</source>
         <translation>%1 may receive %2 gift(s).</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="363"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="370"/>
         <source>%1 暂无可领取的礼品，原因见列表。</source>
         <translation>%1 cannot receive any gift now; the list says why.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="382"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="389"/>
         <source>正在发放并生成签收单…</source>
         <translation>Issuing and making the receipt…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="393"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="400"/>
         <source>已发放“%1”给 %2，签收单 %3。请打印后请客户签字，并交复核人确认。</source>
         <translation>Issued “%1” to %2, receipt %3. Print it, have the client sign, and pass it to the reviewer.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="411"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="418"/>
         <source>正在打印签收单…</source>
         <translation>Printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="416"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="423"/>
         <source>签收单 %1 已送打印机 %2。</source>
         <translation>Receipt %1 sent to printer %2.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="418"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="425"/>
         <source>签收单 %1 打印失败：%2</source>
         <translation>Receipt %1 could not be printed: %2</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="425"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="432"/>
         <source>保存签收单</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="425"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="432"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="436"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="443"/>
         <source>签收单已保存到 %1。</source>
         <translation>Receipt saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="455"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="462"/>
         <source>%1 的“%2”已确认签收。</source>
         <translation>“%2” for %1 confirmed as signed.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="464"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="471"/>
         <source>作废须由主管审批。</source>
         <translation>A void needs a supervisor.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="466"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="473"/>
         <source>作废礼品发放</source>
         <translation>Void gift issue</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="474"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="481"/>
         <source>%1 的“%2”已作废，库存已退回。</source>
         <translation>“%2” for %1 voided; the stock is back.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="523"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="530"/>
         <source>已归还 %1 件“%2”，本机备用 %3 件。</source>
         <translation>Returned %1 × “%2”; this workstation now holds %3 in reserve.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="525"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="532"/>
         <source>已预留 %1 件“%2”，本机备用 %3 件。</source>
         <translation>Reserved %1 × “%2”; this workstation now holds %3 in reserve.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="531"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="538"/>
         <source>正在调整本机备用额度…</source>
-        <translation>Adjusting this workstation’s reserve…</translation>
+        <translation>Adjusting this workstation&apos;s reserve…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="543"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="550"/>
         <source>盘点已记录：账面 %1，实盘 %2，差异 %3。</source>
         <translation>Count recorded: book %1, counted %2, difference %3.</translation>
     </message>
@@ -2308,7 +2355,7 @@
     <message>
         <location filename="../../workstation/ui/reception/appointments.py" line="219"/>
         <source>支持呼叫中心导出的 CSV（UTF-8 或 GBK）与 XLSX 文件。</source>
-        <translation>The call centre’s CSV (UTF-8 or GBK) or XLSX export.</translation>
+        <translation>The call centre&apos;s CSV (UTF-8 or GBK) or XLSX export.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/appointments.py" line="231"/>
@@ -2743,7 +2790,7 @@
     <message>
         <location filename="../../workstation/ui/reception/reference.py" line="136"/>
         <source>转户客户到店时参考：本地同业机构的促销活动及我方应对。</source>
-        <translation>For transfer-in clients: local competitors’ promotions and how we respond.</translation>
+        <translation>For transfer-in clients: local competitors&apos; promotions and how we respond.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/reference.py" line="147"/>
@@ -3506,7 +3553,7 @@
     <message>
         <location filename="../../workstation/ui/gifts/dialogs.py" line="93"/>
         <source>营业部可分配 / 本机备用</source>
-        <translation>Branch allocation / this workstation’s reserve</translation>
+        <translation>Branch allocation / this workstation&apos;s reserve</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/dialogs.py" line="94"/>
@@ -3526,7 +3573,7 @@
     <message>
         <location filename="../../workstation/ui/gifts/dialogs.py" line="97"/>
         <source>备用额度从营业部库存中划出，仅供本工作站断网时发放；联网时从中心库存划拨。</source>
-        <translation>The reserve is set aside from the branch’s stock for this workstation to issue while offline; online, gifts come from the central stock.</translation>
+        <translation>The reserve is set aside from the branch&apos;s stock for this workstation to issue while offline; online, gifts come from the central stock.</translation>
     </message>
 </context>
 <context>
@@ -3798,7 +3845,7 @@
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="33"/>
         <source>请核对证件原件后录入。身份证号码的校验位、出生日期由系统核对；同一证件已有客户时将直接使用该客户。</source>
-        <translation>Check the original ID, then enter it. The system checks the ID number’s check digit and birth date; if a client with this ID is on file, that client is used.</translation>
+        <translation>Check the original ID, then enter it. The system checks the ID number&apos;s check digit and birth date; if a client with this ID is on file, that client is used.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="36"/>
@@ -3818,7 +3865,7 @@
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="45"/>
         <source>勾选客户申请的业务；高于客户风险承受能力的业务须客户坚持并签署警示书，最低类别客户一律拒绝。</source>
-        <translation>Tick the services applied for. A service above the client’s risk tolerance needs the client to insist and sign the warning; lowest-category clients are always refused.</translation>
+        <translation>Tick the services applied for. A service above the client&apos;s risk tolerance needs the client to insist and sign the warning; lowest-category clients are always refused.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="48"/>
@@ -3828,12 +3875,12 @@
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="51"/>
         <source>三方存管银行卡须为客户本人名下；卡号未通过 Luhn 校验时请与卡面逐位核对后确认。</source>
-        <translation>The bank custody card must be in the client’s own name; if the number fails the Luhn check, compare it digit by digit with the card, then confirm.</translation>
+        <translation>The bank custody card must be in the client&apos;s own name; if the number fails the Luhn check, compare it digit by digit with the card, then confirm.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="54"/>
         <source>佣金按客户来源渠道的政策执行；低于渠道下限须主管审批。</source>
-        <translation>Commission follows the client channel’s policy; below the channel’s floor needs a supervisor’s approval.</translation>
+        <translation>Commission follows the client channel&apos;s policy; below the channel&apos;s floor needs a supervisor&apos;s approval.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/accounts/step_pages.py" line="55"/>
