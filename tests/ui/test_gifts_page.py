@@ -221,3 +221,18 @@ def test_supervisor_sets_and_releases_this_workstations_reserve(qtbot, gift_bran
             )
         ).all()
     assert sorted(k.value for k in kinds) == ["reserve", "reserve_release"]
+
+
+def test_supervisors_see_the_campaigns_read_only(qtbot, gift_branch, tasks, presenter) -> None:
+    clerk_page = open_page(qtbot, make_context(gift_branch, tasks, presenter, "C001"))
+    assert clerk_page.tabs.count() == 3
+    page = open_page(qtbot, make_context(gift_branch, tasks, presenter, "S001"))
+    assert page.tabs.count() == 4
+    page.tabs.setCurrentIndex(3)
+    model = page.campaign_list.model
+    qtbot.waitUntil(lambda: any(c.code == "XK" for c in model.records))
+    row = next(i for i, c in enumerate(model.records) if c.code == "XK")
+    cells = [model.index(row, column).data() for column in range(model.columnCount())]
+    assert cells[:2] == ["XK", "新开户有礼"] and cells[3] == "不限" and cells[4] == "新开户"
+    assert cells[5] == "200.00" and "保温杯（88.00）" in cells[7]
+    assert presenter.reports == []

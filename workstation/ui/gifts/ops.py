@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from workstation.services import documents, gifts, gifts_receipt, gifts_report, gifts_stock
+from workstation.services import campaigns, documents, gifts, gifts_receipt, gifts_report, gifts_stock
 from workstation.services.actor import Actor
 from workstation.services.documents import DocumentView, PrintOutcome
 from workstation.services.policy import get_policy
@@ -141,6 +141,12 @@ def release_reserve(store: Store, actor: Actor, gift_id: uuid.UUID, quantity: in
         raise errors.NotFound(what="本营业部的工作站")
     with store.write() as session:
         return gifts_stock.release_reserve(session, actor, gift_id, quantity, actor.workstation_id, reason)
+
+
+def load_campaigns(store: Store, actor: Actor) -> list[campaigns.CampaignView]:
+    """The campaigns this counter holds (firm-wide and its branch's), read-only."""
+    with store.read() as session:
+        return campaigns.list_campaigns(session, actor.branch_id)
 
 
 def count_stock(store: Store, actor: Actor, gift_id: uuid.UUID, counted: int, reason: str) -> gifts_stock.StockCount:

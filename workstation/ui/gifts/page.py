@@ -40,6 +40,7 @@ from workstation.services.gifts import CONFIRM_ROLES, ISSUE_ROLES, VOID_ROLES, C
 from workstation.services.gifts_rules import GiftEligibility
 from workstation.services.gifts_stock import STOCK_ROLES
 from workstation.ui.gifts import ops
+from workstation.ui.gifts.campaigns import CampaignList
 from workstation.ui.gifts.dialogs import ReserveDialog, StockCountDialog
 from workstation.ui.gifts.models import (
     CLIENT_COLUMNS,
@@ -136,6 +137,9 @@ class GiftsPage(OverviewPage):
         self.tabs.addTab(self._build_issue_tab(), self.tr("发放(&1)"))
         self.tabs.addTab(self._build_awaiting_tab(), self.tr("待签收(&2)"))
         self.tabs.addTab(self._build_stock_tab(), self.tr("库存与对账(&3)"))
+        self.campaign_list = CampaignList(self)
+        if self.context.actor.has_any(STOCK_ROLES):  # supervisors: read-only; changed centrally
+            self.tabs.addTab(self.campaign_list, self.tr("活动(&4)"))
         layout.addWidget(self.tabs, 1)
         self.status_label = QLabel(self)
         self.status_label.setProperty("role", "hint")
@@ -306,6 +310,9 @@ class GiftsPage(OverviewPage):
             self.load_awaiting()
         elif index == 2:
             self.load_stock()
+        elif index == 3:
+            store, actor = self.context.store, self.context.actor
+            self._run(lambda: ops.load_campaigns(store, actor), self.campaign_list.show_campaigns)
 
     def _show_figures(self, overview: BranchOverview) -> None:
         for card, value in zip(self.cards, self.figure_values(overview), strict=True):
