@@ -1061,7 +1061,7 @@
 <context>
     <name>CampaignList</name>
     <message>
-        <location filename="../../workstation/ui/gifts/campaigns.py" line="62"/>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="65"/>
         <source>活动与礼品目录由总部在中心数据库维护（workstation-cli campaign），同步后在此显示；本机只读。</source>
         <translation>Head office maintains campaigns and gifts in the central database (workstation-cli campaign); they appear here after a sync. Read-only on this workstation.</translation>
     </message>
@@ -1805,7 +1805,7 @@
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/campaigns.py" line="43"/>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="46"/>
         <location filename="../../workstation/ui/gifts/models.py" line="120"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -1822,12 +1822,22 @@
         <translation>Inviting agent</translation>
     </message>
     <message>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="29"/>
+        <source>进行中</source>
+        <translation>Active</translation>
+    </message>
+    <message>
         <location filename="../../workstation/ui/gifts/campaigns.py" line="30"/>
+        <source>已停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="33"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/campaigns.py" line="31"/>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="34"/>
         <location filename="../../workstation/ui/gifts/models.py" line="126"/>
         <location filename="../../workstation/ui/gifts/models.py" line="143"/>
         <location filename="../../workstation/ui/gifts/models.py" line="153"/>
@@ -1835,33 +1845,33 @@
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/campaigns.py" line="32"/>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="35"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/campaigns.py" line="34"/>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="37"/>
         <source>客户来源</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/campaigns.py" line="35"/>
-        <location filename="../../workstation/ui/gifts/campaigns.py" line="39"/>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="38"/>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="42"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/campaigns.py" line="38"/>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="41"/>
         <source>业务</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/campaigns.py" line="41"/>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="44"/>
         <source>单客上限（元）</source>
         <translation>Cap per client (CNY)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/campaigns.py" line="46"/>
+        <location filename="../../workstation/ui/gifts/campaigns.py" line="49"/>
         <location filename="../../workstation/ui/gifts/models.py" line="127"/>
         <location filename="../../workstation/ui/gifts/models.py" line="144"/>
         <location filename="../../workstation/ui/gifts/models.py" line="152"/>

@@ -26,6 +26,9 @@ def _gifts(view: CampaignView) -> str:
     return "、".join(f"{g.name}（{yuan(g.unit_value_fen)}）" for g in view.gifts if g.active)
 
 
+ACTIVE = str(QT_TRANSLATE_NOOP("GiftColumns", "进行中"))
+INACTIVE = str(QT_TRANSLATE_NOOP("GiftColumns", "已停用"))
+
 CAMPAIGN_COLUMNS: list[Column[CampaignView]] = [
     Column(str(QT_TRANSLATE_NOOP("GiftColumns", "代码")), lambda c: c.code),
     Column(str(QT_TRANSLATE_NOOP("GiftColumns", "活动")), lambda c: c.name),
@@ -41,7 +44,7 @@ CAMPAIGN_COLUMNS: list[Column[CampaignView]] = [
     Column(str(QT_TRANSLATE_NOOP("GiftColumns", "单客上限（元）")), lambda c: yuan(c.per_client_cap_fen), True),
     Column(
         str(QT_TRANSLATE_NOOP("GiftColumns", "状态")),
-        lambda c: tr(str(QT_TRANSLATE_NOOP("GiftColumns", "进行中" if c.active else "已停用"))),
+        lambda c: tr(ACTIVE if c.active else INACTIVE),
     ),
     Column(str(QT_TRANSLATE_NOOP("GiftColumns", "礼品")), _gifts),
 ]
