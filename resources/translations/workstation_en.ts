@@ -1466,72 +1466,87 @@
 <context>
     <name>CounterPanel</name>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="228"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="234"/>
         <source>我的柜台</source>
         <translation>My counter</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="249"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="255"/>
         <source>叫号</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="251"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="257"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="252"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="258"/>
         <source>过号</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="253"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="259"/>
         <source>转队列</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="254"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="260"/>
         <source>开始办理</source>
         <translation>Start service</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="255"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="261"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="288"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="269"/>
+        <source>办理开户/转户…</source>
+        <translation>Open account / transfer-in…</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="272"/>
+        <source>新开户</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="273"/>
+        <source>转户</source>
+        <translation>Transfer-in</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="305"/>
         <source>请选择柜台…</source>
         <translation>Choose the counter…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="309"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="326"/>
         <source>先选择本机所在的柜台，再叫号。</source>
         <translation>Choose this PC&apos;s counter first, then call.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="313"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="330"/>
         <source>叫号顺序：%1</source>
         <translation>Call order: %1</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="315"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="332"/>
         <source>（电销专属柜台：预约客户优先）</source>
         <translation> (telesales counter: appointments first)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="387"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="404"/>
         <source>%1 已处理：%2</source>
         <translation>%1 done: %2</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="395"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="412"/>
         <source>正在为 %1 办理</source>
         <translation>Serving %1</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="396"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="413"/>
         <source>请 %1 号到柜台</source>
         <translation>Calling %1 to the counter</translation>
     </message>
@@ -2836,17 +2851,17 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="146"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="151"/>
         <source>结束办理 %1</source>
         <translation>Finish %1</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="148"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="153"/>
         <source>请选择本次办理结果：</source>
         <translation>Choose the outcome of this visit:</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="159"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="164"/>
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
@@ -4255,12 +4270,12 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="185"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="190"/>
         <source>转队列</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="187"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="192"/>
         <source>转到以下队列（客户保留原排队顺序）：</source>
         <translation>Move to this line (the client keeps their place):</translation>
     </message>
@@ -4296,17 +4311,17 @@
 <context>
     <name>WaitingList</name>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="70"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="71"/>
         <source>等候队列</source>
         <translation>Waiting list</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="113"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="114"/>
         <source>等候队列（%1 人等候）</source>
         <translation>Waiting list (%1 waiting)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/queue_panel.py" line="122"/>
+        <location filename="../../workstation/ui/reception/queue_panel.py" line="123"/>
         <source>等候队列（暂时无法刷新）</source>
         <translation>Waiting list (cannot refresh now)</translation>
     </message>

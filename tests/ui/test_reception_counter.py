@@ -137,3 +137,30 @@ def test_empty_queue_says_nobody_is_waiting(qtbot, page: ReceptionPage, presente
     assert not isinstance(refusal, Ticket)
     assert "暂无等候" in panel.message.text()
     assert presenter.reports == []
+
+
+def test_the_counter_opens_the_account_wizard_linked_to_the_visit(qtbot, page: ReceptionPage) -> None:
+    from workstation.accounts.steps import Step
+    from workstation.domain import ApplicationKind
+    from workstation.models import AccountApplication
+    from workstation.ui.accounts.wizard import AccountWizardDialog
+
+    panel = page.counter
+    assert panel is not None
+    assert not panel.paperwork_button.isEnabled()  # nobody at the counter yet
+    choose(panel, 3)  # serves B first
+    ticket = issue(qtbot, page, ServiceLine.TRANSFER_IN)
+    act(qtbot, panel, panel.call_button.click)
+    assert panel.paperwork_button.isEnabled()
+    menu = panel.paperwork_button.menu()
+    assert menu is not None and menu.defaultAction() is panel.transfer_in_action  # follows the B line
+    dialog = panel.open_paperwork(ApplicationKind.TRANSFER_IN)
+    assert isinstance(dialog, AccountWizardDialog)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.sig_loaded, timeout=WAIT) as blocker:
+        pass
+    draft = blocker.args[0]
+    assert draft.kind is ApplicationKind.TRANSFER_IN and draft.current_step is Step.IDENTITY
+    with page.context.store.read() as session:
+        application = session.get(AccountApplication, draft.application_id)
+        assert application is not None and application.visit_id == ticket.visit_id

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QRadioButton,
     QTableView,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation import errors
-from workstation.domain import ServiceLine, VisitOutcome, VisitStatus
+from workstation.domain import ApplicationKind, Role, ServiceLine, VisitOutcome, VisitStatus
 from workstation.services.queue import QueueEntry
 from workstation.services.tickets import Ticket
 from workstation.ui.reception import ops
@@ -120,6 +121,10 @@ class WaitingList(QWidget):
         self._loading = False
         log.warning("queue refresh failed: %r", exc)
         self.title.setText(self.tr("等候队列（暂时无法刷新）"))
+
+
+PAPERWORK_ROLES = (Role.CLERK, Role.SUPERVISOR)
+"""Who may open the account wizard from the counter (the Accounts page's clerks)."""
 
 
 @dataclass(frozen=True)
@@ -215,6 +220,7 @@ class CounterPanel(QFrame):
         self.setProperty("role", "card")
         self.setup: ops.CounterSetup | None = None
         self.current: CurrentVisit | None = None
+        self.paperwork_dialog: QWidget | None = None
         self.dialog: QDialog | None = None
         self._busy = False
         self._build()
@@ -258,6 +264,15 @@ class CounterPanel(QFrame):
                    self.transfer_button, self.start_button, self.finish_button]  # fmt: skip
         for index, button in enumerate(buttons):
             grid.addWidget(button, index // 3, index % 3)
+        # The paperwork for the client at the counter, linked to this visit (and its appointment's
+        # telesales pre-fill): the default kind follows the ticket's line.
+        self.paperwork_button = QPushButton(self.tr("办理开户/转户…"), self)
+        self.paperwork_button.setObjectName("counterPaperwork")
+        paperwork = QMenu(self.paperwork_button)
+        self.new_account_action = paperwork.addAction(self.tr("新开户"))
+        self.transfer_in_action = paperwork.addAction(self.tr("转户"))
+        self.paperwork_button.setMenu(paperwork)
+        grid.addWidget(self.paperwork_button, 2, 0, 1, 3)
         layout.addLayout(grid)
 
     def _connect_signals(self) -> None:
@@ -268,6 +283,8 @@ class CounterPanel(QFrame):
         self.start_button.clicked.connect(lambda: self._on_current(ops.start_service))
         self.transfer_button.clicked.connect(self.open_transfer)
         self.finish_button.clicked.connect(self.open_finish)
+        self.new_account_action.triggered.connect(lambda: self.open_paperwork(ApplicationKind.NEW_ACCOUNT))
+        self.transfer_in_action.triggered.connect(lambda: self.open_paperwork(ApplicationKind.TRANSFER_IN))
 
     # --- counters ---------------------------------------------------------------------------
 
@@ -404,6 +421,19 @@ class CounterPanel(QFrame):
             self.context.presenter.show(exc, self)
         self.sig_action_done.emit(exc)
 
+    def open_paperwork(self, kind: ApplicationKind) -> QWidget | None:
+        """Open the account wizard for the client at this counter, linked to the visit."""
+        if self.current is None:
+            return None
+        from workstation.ui.accounts.wizard import AccountWizardDialog  # built on first use
+
+        dialog = AccountWizardDialog(self.context, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.start_new(kind, visit_id=self.current.visit_id)
+        dialog.show()
+        self.paperwork_dialog = dialog
+        return dialog
+
     def _set_current(self, current: CurrentVisit | None) -> None:
         self.current = current
         if current is None:
@@ -421,6 +451,14 @@ class CounterPanel(QFrame):
             button.setEnabled(free and status is VisitStatus.CALLED)
         for button in (self.transfer_button, self.finish_button):
             button.setEnabled(free and status in (VisitStatus.CALLED, VisitStatus.SERVING))
+        self.paperwork_button.setEnabled(
+            free and status in (VisitStatus.CALLED, VisitStatus.SERVING) and self.context.actor.has_any(PAPERWORK_ROLES)
+        )
+        if self.current is not None:
+            transfer_first = self.current.service_line is ServiceLine.TRANSFER_IN
+            menu = self.paperwork_button.menu()
+            if menu is not None:
+                menu.setDefaultAction(self.transfer_in_action if transfer_first else self.new_account_action)
 
     def _say(self, text: str, tone: str) -> None:
         set_role(self.message, {"ok": "notice-ok", "warning": "notice-warning"}.get(tone, "notice"))
