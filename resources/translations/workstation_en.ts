@@ -4,173 +4,173 @@
 <context>
     <name>AccountColumns</name>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="38"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="35"/>
         <source>新开户</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="40"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="37"/>
         <source>转户</source>
         <translation>Transfer-in</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="46"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="43"/>
         <source>复核退回</source>
         <translation>Returned by review</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="48"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="45"/>
         <source>本人办理中</source>
         <translation>Mine, in progress</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="50"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="47"/>
         <source>电销预填，待柜台办理</source>
         <translation>Pre-filled by telesales, waiting</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="52"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="49"/>
         <source>其他柜员办理中</source>
         <translation>Another clerk&apos;s</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="57"/>
-        <location filename="../../workstation/ui/accounts/models.py" line="75"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="54"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="72"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="59"/>
-        <location filename="../../workstation/ui/accounts/models.py" line="76"/>
-        <location filename="../../workstation/ui/accounts/models.py" line="87"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="56"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="73"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="84"/>
         <source>客户</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="60"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="57"/>
         <source>（未录入）</source>
         <translation>(not entered)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="62"/>
-        <location filename="../../workstation/ui/accounts/models.py" line="77"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="59"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="74"/>
         <source>证件号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="63"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="60"/>
         <source>停在</source>
         <translation>Stopped at</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="65"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="62"/>
         <source>情况</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="69"/>
-        <location filename="../../workstation/ui/accounts/models.py" line="78"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="66"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="75"/>
         <source>经办</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="70"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="67"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="74"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="71"/>
         <source>提交时间</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="80"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="77"/>
         <source>须关注</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="81"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="78"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="88"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="85"/>
         <source>申请状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="90"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="87"/>
         <source>未完成事项</source>
         <translation>Open tasks</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="103"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="100"/>
         <source>事项</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="104"/>
-        <location filename="../../workstation/ui/accounts/models.py" line="125"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="101"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="122"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="105"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="102"/>
         <source>完成时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="106"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="103"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="110"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="107"/>
         <source>单据编号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="111"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="108"/>
         <source>文件</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="112"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="109"/>
         <source>纸质件</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="113"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="110"/>
         <source>生成时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="117"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="114"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="118"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="115"/>
         <source>号票</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="119"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="116"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="123"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="120"/>
         <source>活动</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="124"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="121"/>
         <source>礼品</source>
         <translation>Gifts</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/models.py" line="126"/>
+        <location filename="../../workstation/ui/accounts/models.py" line="123"/>
         <source>发放时间</source>
         <translation>Issued</translation>
     </message>
@@ -925,82 +925,82 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="41"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="42"/>
         <source>开户/转户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="44"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="45"/>
         <source>办理新开户与转户申请：柜员经办，复核岗复核，全程留痕。</source>
         <translation>New accounts and transfers in: a clerk prepares, a reviewer checks, every step recorded.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="47"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="48"/>
         <source>草稿中的申请</source>
         <translation>Applications in draft</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="47"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="48"/>
         <source>待复核的申请</source>
         <translation>Applications awaiting review</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="47"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="48"/>
         <source>正常状态客户</source>
         <translation>Active clients</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="78"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="79"/>
         <source>办理(&amp;1)</source>
         <translation>Counter (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="82"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="83"/>
         <source>复核队列(&amp;2)</source>
         <translation>Review queue (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="84"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="85"/>
         <source>转户进度(&amp;3)</source>
         <translation>Transfer-ins (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="94"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="95"/>
         <source>新开户</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="95"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="96"/>
         <source>转户</source>
         <translation>Transfer-in</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="102"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="103"/>
         <source>未完成的申请</source>
         <translation>Applications in progress</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="105"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="106"/>
         <source>本人办理中的排在前面；“电销预填”是电销坐席预约时已录入资料的客户，到店后选中并点“继续办理”，不必重新录入。复核退回的申请修改后重新提交。</source>
         <translation>Your own come first. “Pre-filled by telesales” clients were registered at booking: select and press “Continue”, nothing to retype. Returned applications are corrected and submitted again.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="113"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="114"/>
         <source>没有未完成的申请。</source>
         <translation>No applications in progress.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="117"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="118"/>
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="118"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="119"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/page.py" line="179"/>
+        <location filename="../../workstation/ui/accounts/page.py" line="180"/>
         <source>请先在列表中选择一份申请。</source>
         <translation>Select an application in the list first.</translation>
     </message>
@@ -1795,44 +1795,44 @@
 <context>
     <name>GiftColumns</name>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="108"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="43"/>
         <source>可领取</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="109"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="44"/>
         <source>不可领取</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="117"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="52"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="118"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="53"/>
         <source>证件号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="119"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="54"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/campaigns.py" line="46"/>
-        <location filename="../../workstation/ui/gifts/models.py" line="120"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="55"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="121"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="56"/>
         <source>来源</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="122"/>
-        <location filename="../../workstation/ui/gifts/models.py" line="147"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="57"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="82"/>
         <source>邀约坐席</source>
         <translation>Inviting agent</translation>
     </message>
@@ -1853,9 +1853,9 @@
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/campaigns.py" line="34"/>
-        <location filename="../../workstation/ui/gifts/models.py" line="126"/>
-        <location filename="../../workstation/ui/gifts/models.py" line="143"/>
-        <location filename="../../workstation/ui/gifts/models.py" line="153"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="61"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="78"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="88"/>
         <source>活动</source>
         <translation>Campaign</translation>
     </message>
@@ -1887,128 +1887,128 @@
     </message>
     <message>
         <location filename="../../workstation/ui/gifts/campaigns.py" line="49"/>
-        <location filename="../../workstation/ui/gifts/models.py" line="127"/>
-        <location filename="../../workstation/ui/gifts/models.py" line="144"/>
-        <location filename="../../workstation/ui/gifts/models.py" line="152"/>
-        <location filename="../../workstation/ui/gifts/models.py" line="167"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="62"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="79"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="87"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="102"/>
         <source>礼品</source>
         <translation>Gift</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="129"/>
-        <location filename="../../workstation/ui/gifts/models.py" line="145"/>
-        <location filename="../../workstation/ui/gifts/models.py" line="181"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="64"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="80"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="116"/>
         <source>价值（元）</source>
         <translation>Value (CNY)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="131"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="66"/>
         <source>可用</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="133"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="68"/>
         <source>资格</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="137"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="72"/>
         <source>依据 / 原因</source>
         <translation>Why / why not</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="141"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="76"/>
         <source>发放时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="142"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="77"/>
         <source>客户</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="146"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="81"/>
         <source>发放人</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="151"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="86"/>
         <source>编码</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="154"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="89"/>
         <source>单价（元）</source>
         <translation>Unit value (CNY)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="155"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="90"/>
         <source>营业部可分配</source>
         <translation>Branch allocation</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="156"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="91"/>
         <source>本机备用</source>
         <translation>This workstation&apos;s reserve</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="157"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="92"/>
         <source>其他工作站备用</source>
         <translation>Other reserves</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="159"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="94"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="168"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="103"/>
         <source>期初</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="169"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="104"/>
         <source>入库</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="170"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="105"/>
         <source>分配</source>
         <translation>Allocated</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="171"/>
-        <location filename="../../workstation/ui/gifts/models.py" line="180"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="106"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="115"/>
         <source>发放</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="172"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="107"/>
         <source>作废退回</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="173"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="108"/>
         <source>盘点调整</source>
         <translation>Adjustments</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="174"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="109"/>
         <source>期末</source>
         <translation>Closing</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="175"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="110"/>
         <source>其中备用额度</source>
         <translation>Of which in reserves</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="179"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="114"/>
         <source>活动 / 坐席</source>
         <translation>Campaign / agent</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/models.py" line="182"/>
+        <location filename="../../workstation/ui/gifts/models.py" line="117"/>
         <source>作废</source>
         <translation>Voided</translation>
     </message>
@@ -2125,242 +2125,242 @@
 <context>
     <name>GiftsPage</name>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="65"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="64"/>
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="101"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="83"/>
         <source>礼品</source>
         <translation>Gifts</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="104"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="86"/>
         <source>按营销活动规则发放礼品：核对资格与限额，客户签收，复核人确认。</source>
         <translation>Issue campaign gifts by the rules: check eligibility and caps, client signs, reviewer confirms.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="107"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="89"/>
         <source>进行中的活动</source>
         <translation>Running campaigns</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="107"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="89"/>
         <source>待客户签收</source>
         <translation>Awaiting signature</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="137"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="119"/>
         <source>发放(&amp;1)</source>
         <translation>&amp;1 Issue</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="138"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="120"/>
         <source>待签收(&amp;2)</source>
         <translation>&amp;2 Awaiting signature</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="139"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="121"/>
         <source>库存与对账(&amp;3)</source>
         <translation>&amp;3 Stock and reconciliation</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="142"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="124"/>
         <source>活动(&amp;4)</source>
         <translation>&amp;4 Campaigns</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="156"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="138"/>
         <source>手机号、姓名、拼音首字母或预约码，回车查找</source>
         <translation>Mobile, name, pinyin initials or appointment code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="158"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="140"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="172"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="154"/>
         <source>复核人(&amp;R)：</source>
         <translation>&amp;Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="178"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="160"/>
         <source>发放并生成签收单(&amp;I)</source>
         <translation>&amp;Issue and make receipt</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="181"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="163"/>
         <source>打印签收单(&amp;P)</source>
         <translation>&amp;Print receipt</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="182"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="164"/>
         <source>保存 PDF(&amp;S)…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="202"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="184"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="203"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="185"/>
         <source>确认客户已签收(&amp;C)</source>
         <translation>&amp;Confirm client signed</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="204"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="186"/>
         <source>作废(&amp;V)…</source>
         <translation>&amp;Void…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="210"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="192"/>
         <source>签收确认须由发放人以外的复核人完成；作废须由发放人以外的主管填写原因审批。</source>
         <translation>A reviewer other than the issuer confirms the signature; a supervisor other than the issuer approves a void with a reason.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="220"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="202"/>
         <source>对账日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="230"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="212"/>
         <source>设置本机备用(&amp;E)…</source>
         <translation>Set workstation r&amp;eserve…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="231"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="213"/>
         <source>归还本机备用(&amp;L)…</source>
         <translation>Re&amp;lease workstation reserve…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="232"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="214"/>
         <source>盘点(&amp;K)…</source>
         <translation>Stoc&amp;k count…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="242"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="224"/>
         <source>当前库存</source>
         <translation>Current stock</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="243"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="225"/>
         <source>当日对账：期初 + 入库 + 分配 − 发放 + 作废退回 ± 盘点调整 = 期末</source>
         <translation>Day reconciliation: opening + received + allocated − issued + voided ± adjustments = closing</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="250"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="232"/>
         <source>按活动</source>
         <translation>By campaign</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="250"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="232"/>
         <source>按邀约坐席</source>
         <translation>By inviting agent</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="338"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="320"/>
         <source>正在查找客户…</source>
         <translation>Looking up the client…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="346"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="328"/>
         <source>没有找到客户，请核对后重试。</source>
         <translation>No client found. Check the entry and try again.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="348"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="330"/>
         <source>找到 %1 位客户。</source>
         <translation>%1 client(s) found.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="367"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="349"/>
         <source>%1 可领取 %2 种礼品。</source>
         <translation>%1 may receive %2 gift(s).</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="370"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="352"/>
         <source>%1 暂无可领取的礼品，原因见列表。</source>
         <translation>%1 cannot receive any gift now; the list says why.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="389"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="371"/>
         <source>正在发放并生成签收单…</source>
         <translation>Issuing and making the receipt…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="400"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="382"/>
         <source>已发放“%1”给 %2，签收单 %3。请打印后请客户签字，并交复核人确认。</source>
         <translation>Issued “%1” to %2, receipt %3. Print it, have the client sign, and pass it to the reviewer.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="418"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="400"/>
         <source>正在打印签收单…</source>
         <translation>Printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="423"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="405"/>
         <source>签收单 %1 已送打印机 %2。</source>
         <translation>Receipt %1 sent to printer %2.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="425"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="407"/>
         <source>签收单 %1 打印失败：%2</source>
         <translation>Receipt %1 could not be printed: %2</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="432"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="414"/>
         <source>保存签收单</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="432"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="414"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="443"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="425"/>
         <source>签收单已保存到 %1。</source>
         <translation>Receipt saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="462"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="444"/>
         <source>%1 的“%2”已确认签收。</source>
         <translation>“%2” for %1 confirmed as signed.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="471"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="453"/>
         <source>作废须由主管审批。</source>
         <translation>A void needs a supervisor.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="473"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="455"/>
         <source>作废礼品发放</source>
         <translation>Void gift issue</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="481"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="463"/>
         <source>%1 的“%2”已作废，库存已退回。</source>
         <translation>“%2” for %1 voided; the stock is back.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="530"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="512"/>
         <source>已归还 %1 件“%2”，本机备用 %3 件。</source>
         <translation>Returned %1 × “%2”; this workstation now holds %3 in reserve.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="532"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="514"/>
         <source>已预留 %1 件“%2”，本机备用 %3 件。</source>
         <translation>Reserved %1 × “%2”; this workstation now holds %3 in reserve.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="538"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="520"/>
         <source>正在调整本机备用额度…</source>
         <translation>Adjusting this workstation&apos;s reserve…</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/gifts/page.py" line="550"/>
+        <location filename="../../workstation/ui/gifts/page.py" line="532"/>
         <source>盘点已记录：账面 %1，实盘 %2，差异 %3。</source>
         <translation>Count recorded: book %1, counted %2, difference %3.</translation>
     </message>
@@ -3604,42 +3604,42 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../workstation/ui/accounts/review.py" line="88"/>
+        <location filename="../../workstation/ui/accounts/review.py" line="69"/>
         <source>没有待复核的申请。</source>
         <translation>Nothing waiting for review.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/review.py" line="90"/>
+        <location filename="../../workstation/ui/accounts/review.py" line="71"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/review.py" line="103"/>
+        <location filename="../../workstation/ui/accounts/review.py" line="84"/>
         <source>复核意见（退回时必填，至少 4 个字）</source>
         <translation>Review comment (required to return, at least 4 characters)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/review.py" line="110"/>
+        <location filename="../../workstation/ui/accounts/review.py" line="91"/>
         <source>客户资料</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/review.py" line="111"/>
+        <location filename="../../workstation/ui/accounts/review.py" line="92"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/review.py" line="112"/>
+        <location filename="../../workstation/ui/accounts/review.py" line="93"/>
         <source>复核通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/review.py" line="163"/>
+        <location filename="../../workstation/ui/accounts/review.py" line="144"/>
         <source>请在左侧选择一份申请。</source>
         <translation>Select an application on the left.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/review.py" line="164"/>
+        <location filename="../../workstation/ui/accounts/review.py" line="145"/>
         <source>须关注：%1</source>
         <translation>Check: %1</translation>
     </message>
@@ -4283,27 +4283,27 @@
 <context>
     <name>TransferPanel</name>
     <message>
-        <location filename="../../workstation/ui/accounts/review.py" line="226"/>
+        <location filename="../../workstation/ui/accounts/review.py" line="207"/>
         <source>已提交的转户申请及各事项的办理进度。客户在原券商办妥后，在此逐项登记。</source>
         <translation>Submitted transfer-ins and their tasks. Record each task here once done.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/review.py" line="242"/>
+        <location filename="../../workstation/ui/accounts/review.py" line="223"/>
         <source>备注，如：深市转托管 T+1 已到账</source>
         <translation>Note, e.g. SZ transfer arrived T+1</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/review.py" line="243"/>
+        <location filename="../../workstation/ui/accounts/review.py" line="224"/>
         <source>登记状态</source>
         <translation>Record status</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/review.py" line="244"/>
+        <location filename="../../workstation/ui/accounts/review.py" line="225"/>
         <source>所选事项改为</source>
         <translation>Set selected task to</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/accounts/review.py" line="251"/>
+        <location filename="../../workstation/ui/accounts/review.py" line="232"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>

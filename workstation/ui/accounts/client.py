@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QTabWidget, QVBoxLay
 from workstation.accounts.review import ClientSummary
 from workstation.ui.accounts import ops
 from workstation.ui.accounts.models import DOCUMENT_COLUMNS, GIFT_COLUMNS, VISIT_COLUMNS, AccountRecordModel
-from workstation.ui.accounts.review import record_table
+from workstation.ui.records import record_table
 
 if TYPE_CHECKING:
     from workstation.ui.context import SessionContext

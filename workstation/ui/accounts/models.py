@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from workstation.accounts.review import DocumentLine, GiftLine, ReviewItem, TransferTaskView, VisitLine
 from workstation.clock import local
 from workstation.domain import ApplicationKind, ApplicationStatus, StepStatus
 from workstation.ui.accounts.ops import DraftLine, TransferLine
-from workstation.ui.gifts.models import OK, REFUSED, Column, R, RecordModel
+from workstation.ui.records import OK, REFUSED, Column, R, RecordModel
 
 C = "AccountColumns"
 
@@ -23,10 +23,7 @@ def tr(text: str) -> str:
 class AccountRecordModel(RecordModel[R]):
     """A :class:`RecordModel` whose titles translate in the ``AccountColumns`` context."""
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(self.columns[section].title)
-        return None
+    translation_context = C
 
 
 def when(moment: Any) -> str:

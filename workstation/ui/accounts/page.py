@@ -16,10 +16,11 @@ from workstation.domain import ApplicationKind, Role
 from workstation.ui.accounts import ops
 from workstation.ui.accounts.client import ClientDialog
 from workstation.ui.accounts.models import DRAFT_COLUMNS, AccountRecordModel
-from workstation.ui.accounts.review import ReviewPanel, TransferPanel, record_table, selected_record
+from workstation.ui.accounts.review import ReviewPanel, TransferPanel
 from workstation.ui.accounts.wizard import AccountWizardDialog
 from workstation.ui.page import FigureCard, OverviewPage
 from workstation.ui.pages import PageId
+from workstation.ui.records import record_table, selected_record
 
 if TYPE_CHECKING:
     from workstation.services.overview import BranchOverview

@@ -8,20 +8,17 @@ who invited the client — that refusal is shown in red on the panel, not only i
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -39,26 +36,10 @@ from workstation.ui.accounts.models import (
     AccountRecordModel,
 )
 from workstation.ui.accounts.summary import summary_html
+from workstation.ui.records import record_table, selected_record
 
 if TYPE_CHECKING:
     from workstation.ui.context import SessionContext
-
-
-def record_table(model: AccountRecordModel[Any], parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view
-
-
-def selected_record(view: QTableView, model: AccountRecordModel[Any]) -> Any:
-    rows = view.selectionModel().selectedRows()
-    return model.record(rows[0].row()) if rows else None
 
 
 class ReviewPanel(QWidget):

@@ -54,7 +54,7 @@ class CampaignList(QWidget):
     """活动: the campaigns the counter holds, read-only, with where they are changed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        from workstation.ui.gifts.page import table
+        from workstation.ui.records import record_table as table
 
         super().__init__(parent)
         layout = QVBoxLayout(self)

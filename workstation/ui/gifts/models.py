@@ -1,100 +1,35 @@
-"""Table models of the gifts screen over frozen dataclasses, with their columns.
-
-:class:`RecordModel` holds a tuple of records and a list of :class:`Column` s (title, cell text,
-optional highlight); ``RECORD_ROLE`` hands back the record behind a row. Titles are translated in
-the ``GiftColumns`` context.
-"""
+"""The gifts screen's columns over the services' frozen records (the table model itself is
+:mod:`workstation.ui.records`); titles are translated in the ``GiftColumns`` context."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
 from workstation.clock import local
 from workstation.services.gifts import ClientSummary, GiftIssueView
 from workstation.services.gifts_report import DayReconciliation, IssueTally
 from workstation.services.gifts_rules import GiftEligibility, yuan
 from workstation.services.gifts_stock import GiftStock
+from workstation.ui import records
+from workstation.ui.records import OK, RECORD_ROLE, REFUSED, Column, R
 
-R = TypeVar("R")
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
-"""The record (a frozen dataclass) behind a row."""
-AnyIndex = QModelIndex | QPersistentModelIndex
-REFUSED = QColor("#8a1c1c")
-OK = QColor("#1b6e3a")
+__all__ = ["OK", "RECORD_ROLE", "REFUSED", "Column", "R", "RecordModel"]
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("GiftColumns", text)
 
 
-@dataclass(frozen=True)
-class Column(Generic[R]):
-    title: str
-    text: Callable[[R], str]
-    align_right: bool = False
-    colour: Callable[[R], QColor | None] | None = None
+class RecordModel(records.RecordModel[R]):
+    """A :class:`workstation.ui.records.RecordModel` whose titles translate as ``GiftColumns``."""
 
-
-class RecordModel(QAbstractTableModel, Generic[R]):
-    """Rows of frozen records, replaced wholesale by :meth:`set_records` (a model reset)."""
-
-    def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self._records: tuple[R, ...] = ()
-
-    @property
-    def records(self) -> tuple[R, ...]:
-        return self._records
-
-    def set_records(self, records: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._records = tuple(records)
-        self.endResetModel()
-
-    def record(self, row: int) -> R:
-        return self._records[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        record = self._records[index.row()]
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(record)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.text(record)
-        if role == RECORD_ROLE:
-            return record
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
-            colour = column.colour(record)
-            return QBrush(colour) if colour is not None else None
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(self.columns[section].title)
-        return None
+    translation_context = "GiftColumns"
 
 
 def signed(value: int) -> str:

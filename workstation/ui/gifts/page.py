@@ -16,19 +16,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -53,6 +50,8 @@ from workstation.ui.gifts.models import (
 )
 from workstation.ui.page import FigureCard, OverviewPage, load_overview
 from workstation.ui.pages import PageId
+from workstation.ui.records import record_table as table
+from workstation.ui.records import selected_record as selected
 
 if TYPE_CHECKING:
     from workstation.services.documents import DocumentView
@@ -64,23 +63,6 @@ ReasonAsker = Callable[[QWidget, str], "str | None"]
 def ask_reason(parent: QWidget, title: str) -> str | None:
     text, ok = QInputDialog.getText(parent, title, QCoreApplication.translate("GiftsPage", "原因（必填）："))
     return text if ok else None
-
-
-def table(model: RecordModel[Any], parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view
-
-
-def selected(view: QTableView, model: RecordModel[Any]) -> Any:
-    rows = view.selectionModel().selectedRows()
-    return model.record(rows[0].row()) if rows else None
 
 
 class GiftsPage(OverviewPage):
