@@ -1282,7 +1282,7 @@
     <message>
         <location filename="../../workstation/ui/reception/checkin.py" line="137"/>
         <source>客户到店：输入任一信息查找预约；现场客户请按下方按钮取号。</source>
-        <translation>A client arrives: type anything they give to find the appointment; walk-ins get a ticket with the buttons below.</translation>
+        <translation>Type anything the client gives to find the appointment; walk-ins: below.</translation>
     </message>
     <message>
         <location filename="../../workstation/ui/reception/checkin.py" line="154"/>
@@ -1325,42 +1325,57 @@
         <translation>Mobile (optional)</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="276"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="194"/>
+        <source>新开户</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="194"/>
+        <source>转户</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="195"/>
+        <source>其他业务</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../workstation/ui/reception/checkin.py" line="280"/>
         <source>找到 1 个预约，按回车签到。</source>
         <translation>1 appointment found — press Enter to check in.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="278"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="282"/>
         <source>找到 %1 个预约，用 ↑/↓ 选择后按回车签到。</source>
         <translation>%1 appointments found — choose with ↑/↓, then press Enter.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="280"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="284"/>
         <source>没有找到预约。可核对后重试，或按现场客户取号。</source>
         <translation>No appointment found. Check and try again, or give a walk-in ticket.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="296"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="300"/>
         <source>查询失败。</source>
         <translation>The search failed.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="329"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="333"/>
         <source>该客户已签到，沿用原号票（不重复取号）。</source>
         <translation>Already checked in: the existing ticket stands (no second ticket).</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="333"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="337"/>
         <source>签到成功，请引导客户等候电销专属柜台叫号。</source>
         <translation>Checked in. Ask the client to wait for the telesales counter to call them.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="366"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="370"/>
         <source>已按现场客户取号。</source>
         <translation>Ticket issued as a walk-in.</translation>
     </message>
     <message>
-        <location filename="../../workstation/ui/reception/checkin.py" line="392"/>
+        <location filename="../../workstation/ui/reception/checkin.py" line="396"/>
         <source>已取号，请客户留意叫号。</source>
         <translation>Ticket issued; the client should watch for their number.</translation>
     </message>

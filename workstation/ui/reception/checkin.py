@@ -147,7 +147,7 @@ class CheckInPanel(QWidget):
         self.results.verticalHeader().hide()
         self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.results.horizontalHeader().setStretchLastSection(True)
-        self.results.setMinimumHeight(110)
+        self.results.setMinimumHeight(96)
         layout.addWidget(self.results, 1)
 
         row = QHBoxLayout()
@@ -190,8 +190,12 @@ class CheckInPanel(QWidget):
         grid.addWidget(self.name_edit, 1, 0, 1, 1)
         grid.addWidget(self.mobile_edit, 1, 1, 1, 2)
         self.walk_in_buttons: dict[ServiceLine, QPushButton] = {}
+        # Short words here (the English "New account (F2)" would not fit three abreast).
+        short = {ServiceLine.NEW_ACCOUNT: self.tr("新开户"), ServiceLine.TRANSFER_IN: self.tr("转户"),
+                 ServiceLine.OTHER: self.tr("其他业务")}  # fmt: skip
         for column, (line, key) in enumerate(WALK_IN_KEYS.items()):
-            button = QPushButton(f"{line.value} {label_text(line.label)} ({key})", walk_in)
+            button = QPushButton(f"{line.value} {short[line]} ({key})", walk_in)
+            button.setToolTip(label_text(line.label))
             button.setObjectName(f"walkIn{line.value}")
             button.setProperty("role", "line")
             self.walk_in_buttons[line] = button
