@@ -29,6 +29,8 @@ class Column(Generic[R]):
     text: Callable[[R], str]
     align_right: bool = False
     colour: Callable[[R], QColor | None] | None = None
+    tooltip: Callable[[R], str | None] | None = None
+    """The cell's tooltip; by default its text (long cells are cut off in narrow columns)."""
 
 
 class RecordModel(QAbstractTableModel, Generic[R]):
@@ -71,7 +73,7 @@ class RecordModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(record)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.text(record)
+            return column.tooltip(record) if column.tooltip is not None else column.text(record)
         if role == RECORD_ROLE:
             return record
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:

@@ -26,7 +26,7 @@ from workstation.sync.engine import SyncStatus
 from workstation.ui.page import OverviewPage, load_overview
 from workstation.ui.pages import PageId
 from workstation.ui.statusbar import format_moment
-from workstation.ui.sync.models import ROW_ROLE, QuarantineModel, RunsModel, status_text
+from workstation.ui.sync.models import QUARANTINE_COLUMNS, ROW_ROLE, RUN_COLUMNS, SyncRecordModel, status_text
 
 if TYPE_CHECKING:
     from workstation.services.overview import BranchOverview
@@ -115,7 +115,7 @@ class SyncPage(OverviewPage):
         held_hint.setProperty("role", "hint")
         held_hint.setWordWrap(True)
         layout.addWidget(held_hint)
-        self.held_model = QuarantineModel(self)
+        self.held_model = SyncRecordModel(QUARANTINE_COLUMNS, self)
         self.held_view = self._view(self.held_model, "syncQuarantined", stretch=4)
         layout.addWidget(self.held_view, 2)
         self.held_empty = QLabel(self.tr("没有被中心拒收的记录。"), self)
@@ -126,7 +126,7 @@ class SyncPage(OverviewPage):
         runs_title = QLabel(self.tr("最近同步"), self)
         runs_title.setProperty("role", "section")
         layout.addWidget(runs_title)
-        self.runs_model = RunsModel(self)
+        self.runs_model = SyncRecordModel(RUN_COLUMNS, self)
         self.runs_view = self._view(self.runs_model, "syncRuns", stretch=7)
         layout.addWidget(self.runs_view, 3)
         self.runs_empty = QLabel(self.tr("还没有同步记录。"), self)
@@ -135,7 +135,7 @@ class SyncPage(OverviewPage):
         layout.addStretch(1)
         self._connect_signals()
 
-    def _view(self, model: QuarantineModel | RunsModel, name: str, *, stretch: int) -> QTableView:
+    def _view(self, model: SyncRecordModel, name: str, *, stretch: int) -> QTableView:
         view = QTableView(self)
         view.setObjectName(name)
         view.setModel(model)
@@ -196,8 +196,8 @@ class SyncPage(OverviewPage):
         self.state_label.setText(self._state_text(snap))
         healthy = snap.configured and snap.last_run is not None and snap.last_run.status is SyncStatus.OK
         self._set_state(self.state_label, "ok" if healthy else "warning")
-        self.held_model.set_rows(snap.held)
-        self.runs_model.set_rows(snap.runs)
+        self.held_model.set_records(snap.held)
+        self.runs_model.set_records(snap.runs)
         for widget in (self.held_view, self.held_hint, self.retry_button):
             widget.setVisible(bool(snap.held))
         self.held_empty.setVisible(not snap.held)
