@@ -96,6 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from workstation.ui import refcount_guard
     from workstation.ui.errors import ErrorPresenter
     from workstation.ui.flow import LaunchOptions, SessionFlow
     from workstation.ui.i18n import install_translators
@@ -109,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName("证券营业部前台工作站")
     app.setQuitOnLastWindowClosed(False)  # the session flow decides when to exit
     apply_theme(app)
+    refcount_guard.install(app)  # PySide6 6.12 on Python 3.11: see the module
     install_translators(app, args.lang)
 
     unattended = args.screenshot is not None or args.probe_startup is not None
