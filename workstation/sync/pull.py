@@ -100,11 +100,13 @@ def fetch_page(
         CentralUnavailable: the connection failed or stalled.
     """
     query = sa.text(
-        "SELECT xid::text AS xid, seq, entity, entity_id FROM sync.change_log "
-        "WHERE (xid, seq) > (CAST(:xid AS xid8), :seq) "
-        "AND xid < pg_snapshot_xmin(pg_current_snapshot()) "
-        "AND (branch_id = :branch OR branch_id IS NULL) "
-        "ORDER BY xid, seq LIMIT :n"
+        # The xid8 column is ordered and compared as xid8; only the output is text, under another
+        # name: ``ORDER BY xid`` would resolve to a text alias first and sort '10000' < '9999'.
+        "SELECT l.xid::text AS xid_text, l.seq, l.entity, l.entity_id FROM sync.change_log AS l "
+        "WHERE (l.xid, l.seq) > (CAST(:xid AS xid8), :seq) "
+        "AND l.xid < pg_snapshot_xmin(pg_current_snapshot()) "
+        "AND (l.branch_id = :branch OR l.branch_id IS NULL) "
+        "ORDER BY l.xid, l.seq LIMIT :n"
     )
     params = {"xid": str(cursor.xid), "seq": cursor.seq, "branch": branch_id, "n": page_size}
     stall = central_db.STALL_TIMEOUT_S if stall_s is None else stall_s
@@ -125,7 +127,7 @@ def fetch_page(
                 rows[name] = [dict(r._mapping) for r in found]
     except (OperationalError, InterfaceError) as exc:
         raise errors.CentralUnavailable(detail=first_line(str(exc.orig or exc))) from exc
-    last = Cursor(int(entries[-1].xid), int(entries[-1].seq)) if entries else cursor
+    last = Cursor(int(entries[-1].xid_text), int(entries[-1].seq)) if entries else cursor
     return Page(entries=len(entries), cursor=last, rows=rows)
 
 
