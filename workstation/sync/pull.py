@@ -138,7 +138,9 @@ def _central_rows(conn: sa.Connection, table: sa.Table, ids: list[uuid.UUID]) ->
     rows = [dict(r._mapping) for r in conn.execute(sa.select(*columns).where(table.c.id.in_(ids)))]
     if hidden and rows:
         verifiers: dict[uuid.UUID, str] = dict(
-            conn.execute(sa.text("SELECT id, password_hash FROM sync.staff_verifiers(:ids)"), {"ids": ids}).tuples()
+            conn.execute(sa.text("SELECT id, password_hash FROM sync.staff_verifiers(:ids)"), {"ids": ids})
+            .tuples()
+            .all()
         )
         for row in rows:
             row["password_hash"] = verifiers.get(row["id"], WITHHELD_VERIFIER)
