@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation import errors
+from workstation.domain import Role
 from workstation.ui.context import SessionContext
 from workstation.ui.idle import IdleWatcher, LockScreen
 from workstation.ui.pages import PageId, create_page, page_title, visible_pages
@@ -45,6 +46,7 @@ class ShellAction(enum.Enum):
     """The window's own actions (Picard-style registry)."""
 
     CHANGE_PASSWORD = "change_password"
+    CARD_READER = "card_reader"
     LOCK = "lock"
     LOGOUT = "logout"
     QUIT = "quit"
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
     def _create_actions(self) -> None:
         specs = [
             (ShellAction.CHANGE_PASSWORD, self.tr("修改密码…"), QKeySequence(), self.open_change_password),
+            (ShellAction.CARD_READER, self.tr("身份证阅读器设置…"), QKeySequence(), self.open_card_reader_settings),
             (ShellAction.LOCK, self.tr("锁定屏幕"), QKeySequence("Ctrl+L"), self.lock),
             (ShellAction.LOGOUT, self.tr("注销"), QKeySequence(), lambda: self.leave(LogoutReason.USER)),
             (
@@ -182,6 +185,8 @@ class MainWindow(QMainWindow):
             if action_id is ShellAction.QUIT:
                 menu.addSeparator()
             menu.addAction(action)
+        reader = self.actions_by_id[ShellAction.CARD_READER]
+        reader.setEnabled(self.context.actor.has_any((Role.SUPERVISOR, Role.ADMIN)))
 
     def _connect_signals(self) -> None:
         self.navigation.currentRowChanged.connect(self._row_changed)
@@ -221,6 +226,15 @@ class MainWindow(QMainWindow):
         super().showEvent(event)  # type: ignore[arg-type]
         if not self.is_locked:
             self.idle.start()
+
+    def open_card_reader_settings(self) -> QDialog:
+        """This PC's ID card reader (supervisors and administrators set it up)."""
+        from workstation.ui.idcard import ReaderSettingsDialog
+
+        dialog = ReaderSettingsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_change_password(self) -> ChangePasswordDialog:
         dialog = ChangePasswordDialog(self.context, self)

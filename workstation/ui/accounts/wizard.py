@@ -38,7 +38,7 @@ from workstation.accounts.wizard import DraftView, StepResult
 from workstation.domain import ApplicationKind, ApplicationStatus
 from workstation.ui import printing
 from workstation.ui.accounts import ops
-from workstation.ui.accounts.step_pages import StepPage, make_page
+from workstation.ui.accounts.step_pages import IdentityPage, StepPage, make_page
 from workstation.ui.accounts.summary import summary_html
 
 if TYPE_CHECKING:
@@ -193,6 +193,9 @@ class AccountWizardDialog(QDialog):
         draft = setup.draft
         for state in draft.steps:
             page = make_page(state.step, setup.rules, setup.questionnaire, self.stack)
+            if isinstance(page, IdentityPage):
+                page.attach_reader(self.context)
+                page.sig_card_read.connect(self._card_read)
             page.set_data(state.data)
             page.show_warnings(state.warnings, state.confirmed)
             page.sig_state_changed.connect(self._update_buttons)
@@ -216,6 +219,12 @@ class AccountWizardDialog(QDialog):
         else:
             self.show_step(draft.current_step)
         self.sig_loaded.emit(draft)
+
+    def _card_read(self, card: Any) -> None:
+        """The card's address also goes into the client data step's contact address, if still empty."""
+        page = self.pages.get(Step.CLIENT_DATA)
+        if page is not None and card.address and not page.form.editors["address"].get():
+            page.form.editors["address"].set(card.address)
 
     def _set_draft(self, draft: DraftView) -> None:
         self.draft = draft
