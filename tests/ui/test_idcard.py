@@ -129,3 +129,43 @@ def test_a_card_without_an_appointment_offers_a_walk_in_ticket(qtbot: Any, opene
         panel.read_card_button.click()
         qtbot.waitUntil(lambda: "没有预约" in panel.message.text(), timeout=WAIT)
     assert panel.name_edit.text() == "王新客"
+
+
+def test_an_inconsistent_online_check_needs_a_supervisor_on_the_spot(qtbot: Any, opened, tasks, presenter) -> None:
+    from tests.accounts.test_identity_check import Gateway
+    from tests.accounts.world import GOOD_ID, pages
+    from tests.ui.test_accounts_wizard import fill, run_through
+
+    gateway = Gateway()
+    gateway.answers[GOOD_ID] = {"result": "inconsistent", "reference": "GA-77"}
+    ui_idcard.settings().setValue(ui_idcard.GATEWAY_URL_KEY, gateway.url)
+    try:
+        context = make_context(opened, tasks, presenter, "V001")
+        dialog = start(qtbot, open_page(qtbot, context), ApplicationKind.NEW_ACCOUNT)
+        page = dialog.pages[Step.IDENTITY]
+        assert isinstance(page, IdentityPage)
+        fill(dialog, Step.IDENTITY, pages()[Step.IDENTITY])
+        page.check_button.click()
+        qtbot.waitUntil(lambda: "不一致" in page.check_status.text(), timeout=WAIT)
+        assert "GA-77" in page.check_status.text() and page.check_status.property("role") == "error"
+        run_through(qtbot, dialog, ApplicationKind.NEW_ACCOUNT)
+        dialog.summary.submit_button.click()
+        qtbot.waitUntil(lambda: getattr(dialog, "override_dialog", None) is not None, timeout=WAIT)
+        override = dialog.override_dialog
+        assert "GA-77" in override.findChild(type(page.check_status)).text()
+        override.staff_no.setText("C001")  # a clerk cannot approve
+        override.password.setText("Demo1234")
+        override.reason.setPlainText("已人工比对证件照片与本人")
+        override.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: override.message.text() != "", timeout=WAIT)
+        assert "无权" in override.message.text()
+        override.staff_no.setText("S001")
+        override.password.setText("Demo1234")
+        with qtbot.waitSignal(dialog.sig_submitted, timeout=WAIT):
+            override.buttons.accepted.emit()
+    finally:
+        gateway.close()
+    with opened.store.read() as session:
+        actions = set(session.scalars(sa.select(AuditEvent.action)))
+    assert {"accounts.identity_check", "accounts.identity_override", "accounts.submit"} <= actions
+    assert presenter.reports == []

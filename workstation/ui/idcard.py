@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workstation.accounts.identity_check import HttpGatewayVerifier
 from workstation.clock import business_date
 from workstation.idcard import ReaderSettings, open_reader
 from workstation.idcard.card import IdCard
@@ -53,6 +54,26 @@ def save_reader_settings(value: ReaderSettings) -> None:
     for key in ("kind", "port", "library"):
         store.setValue(f"{SETTINGS_PREFIX}/{key}", getattr(value, key))
     store.sync()
+
+
+GATEWAY_URL_KEY = "identity_gateway/url"
+GATEWAY_TOKEN_SERVICE = "counter-workstation-identity-gateway"
+"""The gateway's access token lives in the OS keyring under this service (never in settings)."""
+
+
+def identity_verifier() -> HttpGatewayVerifier | None:
+    """The firm's identity gateway as this PC is configured, or None (then: 未核查)."""
+    url = str(settings().value(GATEWAY_URL_KEY, "") or "").strip()
+    if not url:
+        return None
+    token = ""
+    try:
+        import keyring
+
+        token = keyring.get_password(GATEWAY_TOKEN_SERVICE, url) or ""
+    except Exception:  # no keyring on this PC: the gateway may not need a token
+        token = ""
+    return HttpGatewayVerifier(url, token)
 
 
 def read_card(

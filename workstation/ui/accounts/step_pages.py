@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -199,6 +200,8 @@ class IdentityPage(StepPage):
 
     sig_card_read = Signal(object)
     """A valid card was read and its data put into the fields (payload: the IdCard)."""
+    sig_check_requested = Signal()
+    """The clerk asked for the online identity check (联网核查) of the name and number typed."""
 
     def _build_body(self, body: QWidget, rules: AccountRules) -> None:
         self.reader_row = QWidget(body)
@@ -216,7 +219,23 @@ class IdentityPage(StepPage):
         )
         row.addWidget(self.photo)
         row.addWidget(self.card_status, 1)
+        self.check_button = QPushButton(self.tr("联网核查"), self.reader_row)
+        self.check_button.setObjectName("identityCheckButton")
+        self.check_button.setToolTip(self.tr("通过公司核查网关核对姓名与证件号码（公安部联网核查）"))
+        self.check_button.clicked.connect(self.sig_check_requested)
+        self.check_status = QLabel(self.reader_row)
+        self.check_status.setObjectName("identityCheckStatus")
+        row.addWidget(self.check_button)
+        row.addWidget(self.check_status)
         self.body_layout.addWidget(self.reader_row)
+
+    def show_check(self, status: str, text: str) -> None:
+        """The online check's outcome: "consistent" green, "inconsistent" red, otherwise a hint."""
+        self.check_button.setEnabled(True)
+        self.check_status.setText(text)
+        role = {"consistent": "notice-info", "inconsistent": "error"}.get(status, "notice-warning")
+        self.check_status.setProperty("role", role)
+        self.check_status.style().polish(self.check_status)
 
     def attach_reader(self, context: SessionContext) -> None:
         """Add the 读卡 button (the page itself has no session)."""
