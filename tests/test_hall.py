@@ -79,9 +79,10 @@ def test_the_estimate_follows_todays_service_times(branch) -> None:
             sa.select(sa.func.count()).where(Counter.branch_id == branch_id, Counter.active.is_(True))
         )
         lines = {load.line: load for load in hall.line_loads(session, branch_id, day)}
+    assert waiting[-1].estimated_minutes > waiting[0].estimated_minutes > 0  # on the slip and the screen
     other = lines[ServiceLine.OTHER]
     assert other.waiting == 4 and 0 < other.counters <= int(serving or 0)
-    assert other.estimated_minutes == hall.estimate_wait(4, 6.0, other.counters)
+    assert other.estimated_minutes == hall.estimate_wait(4, 6.0, other.counters, other.busy)
 
 
 def visits_day(session: sa.orm.Session, visit_id: object):
@@ -91,10 +92,18 @@ def visits_day(session: sa.orm.Session, visit_id: object):
 
 
 @pytest.mark.parametrize(
-    ("ahead", "minutes", "counters", "expected"), [(0, 10, 2, 0), (1, 10, 2, 5), (3, 10, 2, 15), (5, 7.5, 0, 38)]
+    ("ahead", "minutes", "counters", "busy", "expected"),
+    [
+        (0, 10, 2, None, 3),
+        (1, 10, 2, None, 8),
+        (3, 10, 2, 2, 18),
+        (1, 10, 2, 0, 0),
+        (2, 10, 2, 1, 8),
+        (5, 7.5, 0, 0, 38),
+    ],
 )
-def test_estimate_wait(ahead: int, minutes: float, counters: int, expected: int) -> None:
-    assert hall.estimate_wait(ahead, minutes, counters) == expected
+def test_estimate_wait(ahead: int, minutes: float, counters: int, busy: int | None, expected: int) -> None:
+    assert hall.estimate_wait(ahead, minutes, counters, busy) == expected
 
 
 def test_the_sentence_reads_ticket_digits_one_by_one() -> None:

@@ -26,6 +26,7 @@ DEFAULT_SERVICE_MINUTES: dict[str, float] = {"A": 25.0, "B": 20.0, "C": 8.0, "T"
 """A line's service time before enough clients were served today (new accounts take longest)."""
 MIN_SAMPLES = 3
 RECENT_CALLS = 6
+BUSY = (VisitStatus.CALLED, VisitStatus.SERVING)
 CALLING_WINDOW = timedelta(minutes=10)
 """A called ticket stays on the "now calling" panel until served or for this long."""
 
@@ -46,6 +47,10 @@ class LineLoad:
     waiting: int
     counters: int
     estimated_minutes: int
+    """For a ticket taken now (all ``waiting`` ahead of it)."""
+    service_minutes: float
+    busy: int
+    """Counters of the line calling or serving someone now."""
 
 
 @dataclass(frozen=True)
@@ -57,11 +62,19 @@ class HallBoard:
     at: datetime
 
 
-def estimate_wait(ahead: int, service_minutes: float, counters: int) -> int:
-    """Minutes until a client with ``ahead`` clients before them is called (rounded up)."""
-    if ahead <= 0:
+def estimate_wait(ahead: int, service_minutes: float, counters: int, busy: int | None = None) -> int:
+    """Minutes until a client with ``ahead`` clients before them is called (rounded up).
+
+    The client is called after ``ahead + 1 − idle`` services end; with every counter busy, the
+    first ends after about half a service on average, each next one ``service / counters`` later.
+    ``busy`` counters being unknown, all are taken as busy.
+    """
+    counters = max(1, counters)
+    idle = 0 if busy is None else max(0, counters - busy)
+    completions = ahead + 1 - idle
+    if completions <= 0:
         return 0
-    return math.ceil(ahead * service_minutes / max(1, counters))
+    return math.ceil((completions - 0.5) * service_minutes / counters)
 
 
 def mean_service_minutes(durations: Sequence[float], line: str) -> float:
@@ -71,10 +84,18 @@ def mean_service_minutes(durations: Sequence[float], line: str) -> float:
     return sum(durations) / len(durations)
 
 
+def estimate_for(session: Session, branch_id: uuid.UUID, day: date, line: ServiceLine, ahead: int) -> int:
+    """The estimated wait of a ticket with ``ahead`` clients before it on ``line`` today."""
+    if ahead <= 0:
+        return 0
+    load = next(load for load in line_loads(session, branch_id, day) if load.line is line)
+    return estimate_wait(ahead, load.service_minutes, load.counters, load.busy)
+
+
 def line_loads(session: Session, branch_id: uuid.UUID, day: date) -> tuple[LineLoad, ...]:
     """Waiting clients, counters and the estimated wait of a new ticket, per line."""
     visits = session.execute(
-        sa.select(Visit.service_line, Visit.status, Visit.started_at, Visit.finished_at).where(
+        sa.select(Visit.service_line, Visit.status, Visit.started_at, Visit.finished_at, Visit.counter_id).where(
             Visit.branch_id == branch_id, Visit.business_date == day
         )
     ).all()
@@ -89,9 +110,11 @@ def line_loads(session: Session, branch_id: uuid.UUID, day: date) -> tuple[LineL
             for v in visits
             if v.service_line is line and v.started_at and v.finished_at and v.finished_at > v.started_at
         ]
-        serving = sum(1 for c in counters if line.value in c.service_lines)
-        minutes = estimate_wait(waiting, mean_service_minutes(durations, line.value), serving)
-        loads.append(LineLoad(line, waiting, serving, minutes))
+        serving = [c.id for c in counters if line.value in c.service_lines]
+        busy = len({v.counter_id for v in visits if v.counter_id in serving and v.status in BUSY})
+        mean = mean_service_minutes(durations, line.value)
+        estimate = estimate_wait(waiting, mean, len(serving), busy)
+        loads.append(LineLoad(line, waiting, len(serving), estimate, mean, busy))
     return tuple(loads)
 
 

@@ -85,6 +85,8 @@ class TicketDisplay(QFrame):
         self.number.setText(ticket.label)
         line = label_text(ticket.service_line.label)
         parts = [self.tr("%1 · 前面还有 %2 位等候").replace("%1", line).replace("%2", str(ticket.waiting_ahead))]
+        if ticket.estimated_minutes:
+            parts.append(self.tr("预计等候约 %1 分钟").replace("%1", str(ticket.estimated_minutes)))
         if ticket.client_name:
             parts.insert(0, ticket.client_name)
         flag = punctuality_text(ticket.punctuality)
