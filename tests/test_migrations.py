@@ -299,3 +299,18 @@ def test_upgrade_0014_records_the_identity_check_on_applications(empty_engine: s
 def columns(engine: sa.Engine, table: str) -> set[str]:
     with engine.connect() as conn:
         return {c["name"] for c in sa.inspect(conn).get_columns(table)}
+
+
+@upgrade_test("0015")
+def test_upgrade_0015_adds_the_central_notify_schema_only_on_postgresql(empty_engine: sa.Engine) -> None:
+    before = script().get_revision("0015").down_revision
+    assert isinstance(before, str)
+    migrate.upgrade(empty_engine, revision="0015")
+    central = empty_engine.dialect.name == "postgresql"
+    with empty_engine.connect() as conn:
+        found = set(sa.inspect(conn).get_table_names(schema="notify")) if central else set()
+    assert found == ({"message", "consent"} if central else set())
+    migrate.downgrade(empty_engine, before)
+    if central:
+        with empty_engine.connect() as conn:
+            assert "notify" not in sa.inspect(conn).get_schema_names()
