@@ -99,12 +99,15 @@ def fetch_page(
     Raises:
         CentralUnavailable: the connection failed or stalled.
     """
+    # The text copy of the xid gets its own name: an ORDER BY name resolves to an output column
+    # first, and ordering by the text ('10000' < '9999') made the cursor jump past entries whenever
+    # the xid counter crossed a power of ten. Order and compare by the xid8 column itself.
     query = sa.text(
-        "SELECT xid::text AS xid, seq, entity, entity_id FROM sync.change_log "
-        "WHERE (xid, seq) > (CAST(:xid AS xid8), :seq) "
-        "AND xid < pg_snapshot_xmin(pg_current_snapshot()) "
-        "AND (branch_id = :branch OR branch_id IS NULL) "
-        "ORDER BY xid, seq LIMIT :n"
+        "SELECT c.xid::text AS xid_text, c.seq, c.entity, c.entity_id FROM sync.change_log AS c "
+        "WHERE (c.xid, c.seq) > (CAST(:xid AS xid8), :seq) "
+        "AND c.xid < pg_snapshot_xmin(pg_current_snapshot()) "
+        "AND (c.branch_id = :branch OR c.branch_id IS NULL) "
+        "ORDER BY c.xid, c.seq LIMIT :n"
     )
     params = {"xid": str(cursor.xid), "seq": cursor.seq, "branch": branch_id, "n": page_size}
     stall = central_db.STALL_TIMEOUT_S if stall_s is None else stall_s
@@ -125,7 +128,7 @@ def fetch_page(
                 rows[name] = [dict(r._mapping) for r in found]
     except (OperationalError, InterfaceError) as exc:
         raise errors.CentralUnavailable(detail=first_line(str(exc.orig or exc))) from exc
-    last = Cursor(int(entries[-1].xid), int(entries[-1].seq)) if entries else cursor
+    last = Cursor(int(entries[-1].xid_text), int(entries[-1].seq)) if entries else cursor
     return Page(entries=len(entries), cursor=last, rows=rows)
 
 
