@@ -123,13 +123,24 @@ def fetch_page(
                     wanted.setdefault(entry.entity, set()).add(entry.entity_id)
             rows: dict[str, list[dict[str, Any]]] = {}
             for name, ids in wanted.items():
-                table = tables[name].table
-                found = conn.execute(sa.select(table).where(table.c.id.in_(sorted(ids))))
-                rows[name] = [dict(r._mapping) for r in found]
+                rows[name] = fetch_rows(conn, tables[name].table, ids)
     except (OperationalError, InterfaceError) as exc:
         raise errors.CentralUnavailable(detail=first_line(str(exc.orig or exc))) from exc
     last = Cursor(int(entries[-1].xid_text), int(entries[-1].seq)) if entries else cursor
     return Page(entries=len(entries), cursor=last, rows=rows)
+
+
+def fetch_rows(conn: sa.Connection, table: sa.Table, ids: set[uuid.UUID]) -> list[dict[str, Any]]:
+    """The current central rows ``ids`` of ``table``; hidden columns (staff verifiers, which a
+    branch role cannot SELECT) come through :func:`~workstation.sync.central.staff_verifiers`."""
+    hidden = central_db.HIDDEN_COLUMNS.get(table.name, frozenset())
+    columns = [c for c in table.columns if c.name not in hidden]
+    found = [dict(r._mapping) for r in conn.execute(sa.select(*columns).where(table.c.id.in_(sorted(ids))))]
+    if "password_hash" in hidden and found:
+        verifiers = central_db.staff_verifiers(conn, (row["id"] for row in found))
+        for row in found:
+            row["password_hash"] = verifiers.get(row["id"], "!unavailable")  # matches no password
+    return found
 
 
 def apply_page(store: Store, page: Page, result: PullResult) -> dict[str, list[str]]:
