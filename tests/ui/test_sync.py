@@ -194,6 +194,7 @@ def test_the_sync_page_lists_quarantined_records_and_retries_one(
     assert report.outcome.quarantined == 1
     status = window.status
     assert status.quarantined_label.text() == "被拒收 1" and status.quarantined_label.property("role") == "alert"
+    assert status.sync_label.text() == "有隔离记录" and status.sync_label.property("role") == "alert"
     page = window.pages[PageId.SYNC]
     assert isinstance(page, SyncPage)
     window.show()

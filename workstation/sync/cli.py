@@ -13,7 +13,8 @@ telesales results per agent and campaign (:mod:`workstation.sync.report`); the p
 the current month up to today.
 
 ``sync`` prints the typed outcome and exits 0 when the cycle completed, 3 when offline (the
-central database is unreachable or stalled) and 2 on other errors. Passwords are read from the
+central database is unreachable or stalled), 4 when it completed but the central database refused
+(quarantined) messages in this cycle, and 2 on other errors. Passwords are read from the
 keyring (or a prompt / stdin for ``login``), never from config files, and never printed.
 """
 
@@ -28,6 +29,8 @@ from workstation import errors
 
 EXIT_OFFLINE = 3
 """``sync``: the central database could not be reached; run again later."""
+EXIT_QUARANTINED = 4
+"""``sync``: the cycle completed but the central database refused (quarantined) messages."""
 
 
 def register(subparsers: Any) -> None:
@@ -65,7 +68,10 @@ def register(subparsers: Any) -> None:
     sync = subparsers.add_parser(
         "sync",
         help="与中心数据库同步一次（先推送后拉取）",
-        description="与中心数据库同步一次：推送本地待发送的变更，再拉取本营业部的中心变更。离线时退出码为 3。",
+        description=(
+            "与中心数据库同步一次：推送本地待发送的变更，再拉取本营业部的中心变更。"
+            "离线时退出码为 3，有记录被中心拒收（隔离）时为 4。"
+        ),
     )
     _central_arg(sync, required=False)
     sync.set_defaults(func=cmd_sync)
@@ -159,7 +165,7 @@ def cmd_central_login(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    """Run one cycle and print its outcome; exit 0 ok, 3 offline, 2 failed."""
+    """Run one cycle and print its outcome; exit 0 ok, 3 offline, 4 rows quarantined, 2 failed."""
     from workstation.cli import target_of
     from workstation.store import open_store
     from workstation.sync.credentials import with_password
@@ -183,6 +189,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     print(outcome.summary())
     if outcome.status is SyncStatus.OFFLINE:
         return EXIT_OFFLINE
+    if outcome.status is SyncStatus.QUARANTINED:
+        return EXIT_QUARANTINED
     return 0 if outcome.ok else 2
 
 
