@@ -327,3 +327,57 @@ def test_other_sessions_queries_stay_hidden(central: Central, roles: dict[str, s
             .all()
         )
     assert texts and all(t == "<insufficient privilege>" for t in texts), texts
+
+
+def test_what_a_branch_can_still_set_for_itself(central: Central, roles: dict[str, sa.Engine]) -> None:
+    """PostgreSQL lets any role SET user-settable GUCs and ALTER ROLE itself SET them (README,
+    Security): the timeouts are defaults, not limits. What holds: the CONNECTION LIMIT, the other
+    role attributes, and the reaper that ends stuck transactions (next test)."""
+    me = roles[MINE]
+    role = me.url.username
+    with me.connect() as conn:
+        assert conn.exec_driver_sql("SHOW idle_in_transaction_session_timeout").scalar() == "1min"
+        assert conn.exec_driver_sql("SHOW statement_timeout").scalar() == "1min"
+        conn.exec_driver_sql("SET statement_timeout = 0")  # allowed: a session may lift its own
+        conn.exec_driver_sql(f'ALTER ROLE "{role}" SET idle_in_transaction_session_timeout = 0')  # allowed too
+        conn.commit()
+    for statement in (
+        f'ALTER ROLE "{role}" CONNECTION LIMIT -1',
+        f'ALTER ROLE "{role}" SUPERUSER',
+        f'ALTER ROLE "{role}" BYPASSRLS',
+        f'ALTER ROLE "{role}" CREATEROLE',
+        f'ALTER ROLE "{roles[OTHER].url.username}" SET statement_timeout = 0',
+        f"ALTER ROLE \"{roles[OTHER].url.username}\" PASSWORD 'x'",
+    ):
+        assert sqlstate(me, statement) == DENIED, statement
+
+
+def test_a_branch_stuck_in_a_transaction_cannot_hold_back_every_pull(
+    central: Central, roles: dict[str, sa.Engine], make_workstation: object
+) -> None:
+    from tests.sync.conftest import book
+    from workstation.models import Appointment
+    from workstation.sync.central import reaper_statement
+    from workstation.sync.pull import pull
+
+    ws = make_workstation(MINE, "ws1")  # type: ignore[operator]
+    with central.engine.begin() as conn:  # end stuck transactions at once (120 s in production)
+        conn.exec_driver_sql(reaper_statement(reap_after_s=0).replace("%", "%%"))
+    stuck = psycopg.connect(_conninfo(roles[OTHER]))
+    try:
+        stuck.execute("SET idle_in_transaction_session_timeout = 0")
+        stuck.execute("SELECT pg_current_xact_id()")  # holds an xid, then idles in the transaction
+        booked = set(book(central, MINE, 2))
+        with central.engine.connect() as conn:  # the attack: every branch's pull would see nothing new
+            held = conn.exec_driver_sql(
+                "SELECT count(*) FROM sync.change_log WHERE entity = 'appointment' "
+                "AND xid < pg_snapshot_xmin(pg_current_snapshot())"
+            ).scalar()
+        assert held == 0
+        pull(ws, roles[MINE], central.branch_ids[MINE])
+        with ws.read() as session:
+            assert booked <= set(session.scalars(sa.select(Appointment.id)))
+        with pytest.raises(psycopg.OperationalError):
+            stuck.execute("SELECT 1")
+    finally:
+        stuck.close()

@@ -61,6 +61,9 @@ BRANCH_MOVEMENT_CHECK = (
 )
 """What a branch role may insert into ``gift_stock_movement``: no receipts or allocations; issues
 take stock out, voids give an issue's units back."""
+REAP_AFTER_S = int(os.environ.get("WORKSTATION_REAP_AFTER_S") or 120)
+"""A branch transaction holding an xid or snapshot this long is ended by the next pull (see
+:func:`reaper_statement`); read when ``central init`` runs."""
 FORBIDDEN_SQLSTATE = "42501"
 """insufficient_privilege: sync.log_change fired by a table outside its allow-list."""
 IMMUTABLE_SQLSTATE = "WS001"
@@ -261,7 +264,46 @@ def function_statements() -> list[str]:
               AND (pg_catalog.has_column_privilege(session_user, 'public.staff', 'password_hash', 'SELECT')
                    OR s.branch_id IS NULL OR s.branch_id = sync.branch_of(session_user))
         $$""",
+        reaper_statement(),
     ]
+
+
+def reaper_statement(reap_after_s: int | None = None) -> str:
+    """``sync.reap_stuck_sessions()``: end branch sessions that hold back every branch's pull.
+
+    A branch session can ``SET idle_in_transaction_session_timeout = 0`` and sit in a transaction
+    that holds an xid or a snapshot; the pull reads only entries older than the oldest running
+    transaction (tech-notes §1.3), so that one session would stop every branch's pull. Every pull
+    calls this function first: it terminates the sessions of branch roles (never anyone else,
+    never the caller) whose transaction holding an xid or snapshot started more than
+    ``reap_after_s`` seconds ago. A legitimate branch transaction lasts seconds (the sync
+    watchdog cuts at :data:`STALL_TIMEOUT_S`), so no threshold is taken from the caller.
+    """
+    after = REAP_AFTER_S if reap_after_s is None else int(reap_after_s)
+    return f"""CREATE OR REPLACE FUNCTION sync.reap_stuck_sessions() RETURNS integer
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+        DECLARE
+            ended integer := 0;
+            s record;
+        BEGIN
+            FOR s IN
+                SELECT a.pid FROM pg_catalog.pg_stat_activity AS a
+                JOIN pg_catalog.pg_auth_members AS m ON m.member = a.usesysid
+                JOIN pg_catalog.pg_roles AS g ON g.oid = m.roleid AND g.rolname = '{BRANCH_GROUP}'
+                WHERE a.pid <> pg_catalog.pg_backend_pid()
+                  AND (a.backend_xid IS NOT NULL OR a.backend_xmin IS NOT NULL)
+                  AND a.xact_start < pg_catalog.now() - make_interval(secs => {after})
+            LOOP
+                BEGIN
+                    IF pg_catalog.pg_terminate_backend(s.pid, 1000) THEN
+                        ended := ended + 1;
+                    END IF;
+                EXCEPTION WHEN insufficient_privilege THEN
+                    NULL;  -- the central owner lacks pg_signal_backend: only the timeouts remain
+                END;
+            END LOOP;
+            RETURN ended;
+        END $$"""
 
 
 def trigger_statements() -> list[str]:
@@ -309,8 +351,8 @@ def security_statements() -> list[str]:
         *function_statements(),
         "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA sync FROM PUBLIC",
         f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA sync FROM {BRANCH_GROUP}",
-        f"GRANT EXECUTE ON FUNCTION sync.current_branch(), sync.branch_of(name), sync.staff_verifiers(uuid[]) "
-        f"TO {BRANCH_GROUP}",
+        f"GRANT EXECUTE ON FUNCTION sync.current_branch(), sync.branch_of(name), sync.staff_verifiers(uuid[]), "
+        f"sync.reap_stuck_sessions() TO {BRANCH_GROUP}",
         *trigger_statements(),
     ]
     for synced in synced_tables().values():

@@ -77,8 +77,10 @@ def pull(
     """
     result = PullResult()
     cursor, retry = load_state(store)
+    first = True
     while True:
-        page = fetch_page(central, branch_id, cursor, retry, page_size, stall_s)
+        page = fetch_page(central, branch_id, cursor, retry, page_size, stall_s, reap=first)
+        first = False
         retry = apply_page(store, page, result)
         result.entries += page.entries
         cursor = page.cursor
@@ -93,8 +95,13 @@ def fetch_page(
     retry: Mapping[str, Sequence[str]],
     page_size: int,
     stall_s: float | None,
+    *,
+    reap: bool = False,
 ) -> Page:
     """Read one page of change-log entries and the current central rows they name.
+
+    ``reap``: first end the branch sessions stuck in old transactions, which would otherwise hold
+    every branch's pull back (``sync.reap_stuck_sessions``, see :mod:`workstation.sync.central`).
 
     Raises:
         CentralUnavailable: the connection failed or stalled.
@@ -117,6 +124,8 @@ def fetch_page(
     }
     try:
         with central.connect() as conn, central_db.stall_guard(conn, stall), conn.begin():
+            if reap:
+                conn.execute(sa.text("SELECT sync.reap_stuck_sessions()"))
             entries = conn.execute(query, params).all()
             for entry in entries:
                 if entry.entity in tables:
