@@ -1,7 +1,8 @@
 """``workstation-cli central …`` and ``workstation-cli sync``: headless sync for support and schedulers.
 
     workstation-cli central init --central URL            create/upgrade the central schema, policies
-    workstation-cli central add-branch CODE --central URL  the branch's login role (password shown once)
+    workstation-cli central add-branch CODE --central URL [--connection-limit N]
+                                                          the branch's login role (password shown once)
     workstation-cli central login --central URL           save the branch password in the OS keyring
     workstation-cli [--db URL] sync [--central URL]        one cycle: push then pull
     workstation-cli report telesales --central URL [--from D] [--to D] [--out FILE.csv|.xlsx]
@@ -52,6 +53,13 @@ def register(subparsers: Any) -> None:
         description="为营业部创建（或重置）PostgreSQL 登录账号；新密码只显示一次。",
     )
     add.add_argument("code", metavar="CODE", help="营业部代码")
+    add.add_argument(
+        "--connection-limit",
+        metavar="N",
+        type=int,
+        default=None,
+        help="该账号最多同时连接数（默认 20，或环境变量 WORKSTATION_BRANCH_CONNECTIONS）",
+    )
     _central_arg(add)
     add.set_defaults(func=cmd_central_add_branch)
 
@@ -139,7 +147,7 @@ def cmd_central_add_branch(args: argparse.Namespace) -> int:
     engine = central_engine(_url(args))
     try:
         with engine.begin() as conn:
-            role, password = add_branch(conn, args.code)
+            role, password = add_branch(conn, args.code, connection_limit=args.connection_limit)
     finally:
         engine.dispose()
     print(f"营业部 {args.code} 的数据库账号：{role}")
