@@ -7,17 +7,44 @@ and those changes never reached the counter.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
+import pytest
 import sqlalchemy as sa
 
-from tests.sync.conftest import Central, book
+from tests.sync.conftest import Central, book, seed_central
 from tests.sync.helpers import burn_xids_to, current_xid, next_power_of_ten
+from workstation import pgserver as pg
 from workstation.models import Appointment
 from workstation.store import Store
+from workstation.sync.central import central_engine, init_central
 from workstation.sync.pull import load_state, pull
 
 MakeWorkstation = Callable[[str, str], Store]
+
+
+@pytest.fixture(scope="module")
+def own_server() -> Iterator[pg.PgServer]:
+    """A cluster of its own: its transaction counter starts near 750 whatever the rest of the run
+    did, so the next power of ten is 10,000 (or 100,000) and burning up to it takes < 0.5 s."""
+    server = pg.start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def central(own_server: pg.PgServer) -> Iterator[Central]:
+    """This module's central database (overrides the shared one; ``make_workstation`` uses it)."""
+    admin = sa.create_engine(own_server.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql("DROP DATABASE IF EXISTS central")
+        conn.exec_driver_sql("CREATE DATABASE central")
+    admin.dispose()
+    url = own_server.url("central")
+    engine = central_engine(url)
+    init_central(engine)
+    yield Central(url=url, engine=engine, branch_ids=seed_central(engine))
+    engine.dispose()
 
 
 def test_burning_transaction_ids_really_advances_the_counter(central: Central) -> None:
