@@ -12,6 +12,21 @@ drift from the ownership table in :mod:`workstation.sync.apply`:
 - PULL tables: read only, rows of the role's branch or firm-wide (``branch_id`` NULL); gifts
   through their campaign; branches and questionnaires are readable by all;
 - ``sync.change_log``: the role's branch and firm-wide entries; ``sync.processed_message``: its own.
+
+Hardening (issue 10; README "Security of the central database", docs/security.md). :func:`secure`
+also re-creates, on every ``central init``, the sync functions and triggers, so their allow-lists
+follow the models (no migration needed when a table starts to sync):
+
+- insert-only facts (:data:`~workstation.sync.apply.INSERT_ONLY`): SELECT/INSERT only, and a
+  trigger refusing UPDATE/DELETE/TRUNCATE even for the owner (:data:`IMMUTABLE_SQLSTATE`);
+- ``gift_stock_movement``: a restrictive policy (:data:`BRANCH_MOVEMENT_CHECK`) so a branch
+  cannot insert receipts or allocations (:data:`HEAD_OFFICE_KINDS`);
+- ``staff.password_hash`` is not selectable by branch roles (:data:`HIDDEN_COLUMNS`); the pull
+  gets verifiers through :func:`staff_verifiers`;
+- ``sync.log_change`` checks the table against the synchronised tables; no sync function is
+  executable by PUBLIC; SECURITY DEFINER functions pin ``search_path``; nobody but the owner
+  creates objects or temp tables; branch roles get a CONNECTION LIMIT and role timeouts
+  (:data:`ROLE_SETTINGS`), and the pull ends stuck branch sessions (:func:`reaper_statement`).
 """
 
 from __future__ import annotations
