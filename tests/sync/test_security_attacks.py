@@ -101,17 +101,23 @@ def test_not_even_the_owner_rewrites_a_fact(central: Central, facts: dict[str, u
     assert central.count("audit_event") == 2 and central.count("gift_stock_movement") == 2
 
 
-def _movement(code: str, central: Central, facts: dict[str, uuid.UUID], kind: str, quantity: int) -> str:
+def _movement(
+    code: str, central: Central, facts: dict[str, uuid.UUID], kind: str, quantity: int, workstation: str = "NULL"
+) -> str:
     return (
-        "INSERT INTO gift_stock_movement (id, branch_id, gift_id, kind, quantity, reason, occurred_at, "
-        f"created_at, updated_at, version) VALUES ('{uuid.uuid4()}', '{central.branch_ids[code]}', "
-        f"'{facts['gift' + code]}', '{kind}', {quantity}, '', now(), now(), now(), 1)"
+        "INSERT INTO gift_stock_movement (id, branch_id, gift_id, kind, quantity, workstation_id, reason, "
+        f"occurred_at, created_at, updated_at, version) VALUES ('{uuid.uuid4()}', '{central.branch_ids[code]}', "
+        f"'{facts['gift' + code]}', '{kind}', {quantity}, {workstation}, '', now(), now(), now(), 1)"
     )
 
 
 def test_a_branch_cannot_mint_stock(central: Central, roles: dict[str, sa.Engine], facts: dict[str, uuid.UUID]) -> None:
     me = roles[MINE]
-    for kind, quantity in (("receipt", 5000), ("allocation", 5000), ("issue", 5000), ("void", 5000)):
+    for kind, quantity in (
+        ("receipt", 5000), ("allocation", 5000), ("issue", 5000), ("void", 5000),
+        ("reserve", 5000),  # into the pool: a reserve only takes units out of it
+        ("reserve_release", -5000),  # out of the pool: a release only gives units back to it
+    ):  # fmt: skip
         assert sqlstate(me, _movement(MINE, central, facts, kind, quantity)) == DENIED, kind
     assert sqlstate(me, _movement(OTHER, central, facts, "issue", -1)) == DENIED  # another branch's stock
     assert central.count("gift_stock_movement") == 2

@@ -72,10 +72,13 @@ HEAD_OFFICE_KINDS = (StockMovementKind.RECEIPT, StockMovementKind.ALLOCATION)
 """Gift stock movements only head office writes (goods into branch stock, allocations)."""
 BRANCH_MOVEMENT_CHECK = (
     f"kind NOT IN ({', '.join(repr(k.value) for k in HEAD_OFFICE_KINDS)}) "
-    "AND (kind <> 'issue' OR quantity < 0) AND (kind <> 'void' OR (quantity > 0 AND gift_issue_id IS NOT NULL))"
+    "AND (kind <> 'issue' OR quantity < 0) AND (kind <> 'void' OR (quantity > 0 AND gift_issue_id IS NOT NULL)) "
+    "AND (kind <> 'reserve' OR (workstation_id IS NULL) = (quantity < 0)) "
+    "AND (kind <> 'reserve_release' OR (workstation_id IS NULL) = (quantity > 0))"
 )
 """What a branch role may insert into ``gift_stock_movement``: no receipts or allocations; issues
-take stock out, voids give an issue's units back."""
+take stock out, voids give an issue's units back; a reserve only moves units out of the branch
+pool into a workstation, a release only back (each side of the double entry has its sign)."""
 REAP_AFTER_S = int(os.environ.get("WORKSTATION_REAP_AFTER_S") or 120)
 """A branch transaction holding an xid or snapshot this long is ended by the next pull (see
 :func:`reaper_statement`); read when ``central init`` runs."""
