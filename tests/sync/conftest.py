@@ -19,7 +19,7 @@ from workstation.clock import utcnow
 from workstation.domain import AppointmentStatus
 from workstation.models import Appointment, Branch, Campaign, Counter, Gift, Policy, Staff
 from workstation.store import Store, open_store
-from workstation.sync.central import central_engine, init_central
+from workstation.sync.central import add_branch, central_engine, init_central
 from workstation.sync.engine import enroll
 
 BRANCHES = {"0101": "北京国贸营业部", "0202": "上海陆家嘴营业部"}
@@ -74,6 +74,20 @@ def central(pg_server: pg.PgServer, pg_template: str) -> Iterator[Central]:
     init_central(engine)
     yield Central(url=url, engine=engine, branch_ids=seed_central(engine))
     engine.dispose()
+
+
+@pytest.fixture
+def roles(central: Central) -> Iterator[dict[str, Engine]]:
+    """An engine per branch, connected as that branch's own role (role name in ``engine.url``)."""
+    engines = {}
+    for code in BRANCHES:
+        with central.engine.begin() as conn:
+            role, password = add_branch(conn, code)
+        url = sa.engine.make_url(central.url).set(username=role, password=password)
+        engines[code] = central_engine(url)
+    yield engines
+    for engine in engines.values():
+        engine.dispose()
 
 
 @pytest.fixture

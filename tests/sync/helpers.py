@@ -79,3 +79,34 @@ def assert_agree(central: Central, store: Store, code: str) -> None:
             continue  # the gift catalogue is scoped through campaigns; checked by count below
         assert mine[name] == theirs[name], name
     assert set(mine["gift"]) <= set(theirs["gift"])
+
+
+def current_xid(engine: sa.Engine) -> int:
+    """The transaction id the next transaction of the cluster gets (about)."""
+    with engine.connect() as conn:
+        return int(conn.exec_driver_sql("SELECT pg_current_xact_id()::text").scalar_one())
+
+
+def burn_xids_to(engine: sa.Engine, target: int) -> int:
+    """Advance the cluster's transaction id counter until the next id is ``target`` (or just past
+    it when another session took some meanwhile); return the next id.
+
+    A DO block that COMMITs in a loop gives each iteration its own top-level transaction id:
+    ~250,000 ids per second on the test server, one round trip (a cross of 10^6 takes ~4 s).
+    """
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        now = int(conn.exec_driver_sql("SELECT pg_current_xact_id()::text").scalar_one())
+        if target - now - 1 > 0:
+            conn.exec_driver_sql(
+                f"DO $$ BEGIN FOR i IN 1..{target - now - 1} LOOP PERFORM pg_current_xact_id(); COMMIT; "
+                "END LOOP; END $$"
+            )
+        return int(conn.exec_driver_sql("SELECT pg_current_xact_id()::text").scalar_one())
+
+
+def next_power_of_ten(value: int, margin: int = 0) -> int:
+    """The smallest power of ten above ``value + margin``."""
+    power = 10
+    while power <= value + margin:
+        power *= 10
+    return power

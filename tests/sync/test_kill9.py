@@ -128,8 +128,8 @@ def last_entry(central: Central, code: str) -> Cursor:
     with central.engine.connect() as conn:
         row = conn.execute(
             sa.text(
-                "SELECT xid::text, seq FROM sync.change_log WHERE branch_id = :b OR branch_id IS NULL "
-                "ORDER BY xid DESC, seq DESC LIMIT 1"
+                "SELECT c.xid::text, c.seq FROM sync.change_log AS c WHERE c.branch_id = :b OR c.branch_id IS NULL "
+                "ORDER BY c.xid DESC, c.seq DESC LIMIT 1"  # by the xid8, not its text (issue 10)
             ),
             {"b": central.branch_ids[code]},
         ).one()

@@ -148,6 +148,8 @@ def test_quarantined_messages_are_listed_explained_and_retried(
     a2 = quarantine_one(central, make_workstation)
     outcome = run_once(a2, central.engine)
     assert outcome.quarantined == 1
+    assert outcome.status is SyncStatus.QUARANTINED and not outcome.ok and outcome.completed  # a failure state
+    assert "中心拒收 1 条" in outcome.error and snapshot(a2).last_success is not None
     [held] = quarantined_messages(a2)
     assert held.entity == "client" and held.entity_label == "客户资料"
     assert held.explanation == "中心拒收：与中心已有记录重复（唯一性冲突）"

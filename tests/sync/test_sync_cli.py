@@ -135,3 +135,24 @@ def test_add_branch_refuses_an_unknown_branch(central: Central) -> None:
 
     with pytest.raises(errors.BranchUnknown), central.engine.begin() as conn:
         add_branch(conn, "9999")
+
+
+def test_sync_with_rows_quarantined_in_the_cycle_exits_4(
+    central: Central, make_workstation: MakeWorkstation, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.sync.test_status import quarantine_one
+    from workstation.sync.cli import EXIT_QUARANTINED
+
+    ws = quarantine_one(central, make_workstation)
+    capsys.readouterr()
+    assert main(["--db", str(ws.path), "sync", "--central", plain(central.url)]) == EXIT_QUARANTINED
+    assert capsys.readouterr().out.startswith("quarantined: pushed")
+    assert main(["--db", str(ws.path), "sync", "--central", plain(central.url)]) == 0  # nothing new refused
+
+
+def test_add_branch_sets_the_connection_limit(central: Central, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["central", "add-branch", "0202", "--connection-limit", "7", "--central", plain(central.url)]) == 0
+    capsys.readouterr()
+    with central.engine.connect() as conn:
+        limit = conn.exec_driver_sql("SELECT rolconnlimit FROM pg_roles WHERE rolname = 'ws_branch_0202'").scalar()
+    assert limit == 7

@@ -194,7 +194,7 @@ def test_the_sync_page_lists_quarantined_records_and_retries_one(
     assert report.outcome.quarantined == 1
     status = window.status
     assert status.quarantined_label.text() == "被拒收 1" and status.quarantined_label.property("role") == "alert"
-    assert status.sync_label.text() == "已连接，有被拒收记录" and status.sync_label.property("role") == "alert"
+    assert status.sync_label.text() == "有隔离记录" and status.sync_label.property("role") == "alert"
     page = window.pages[PageId.SYNC]
     assert isinstance(page, SyncPage)
     window.show()
@@ -206,6 +206,7 @@ def test_the_sync_page_lists_quarantined_records_and_retries_one(
     assert model.index(0, 4).data() == "中心拒收：与中心已有记录重复（唯一性冲突）"
     assert "uq_client_id_type_id_number" in model.index(0, 5).data()
     assert page.cards[1].value_label.text() == "1" and "1 条记录被中心拒收" in page.status_label.text()
+    assert "有隔离记录" in page.state_label.text() and page.state_label.property("state") == "warning"  # error style
     assert not page.retry_button.isEnabled()
     page.held_view.selectRow(0)
     assert page.retry_button.isEnabled()
@@ -220,7 +221,7 @@ def test_the_sync_page_lists_quarantined_records_and_retries_one(
     with qtbot.waitSignal(window.sync.sig_sync_did_finish, timeout=WAIT) as blocker:
         page.sync_button.click()
     assert blocker.args[0].outcome.quarantined == 0 and status.quarantined_label.text() == "被拒收 0"
-    assert status.sync_label.text() == "已连接中心"
+    assert status.sync_label.text() == "已连接中心" and "有隔离记录" not in page.state_label.text()
     assert central.count("client", "id_number = 'X1'") == 1
     assert presenter.reports == []
 

@@ -154,7 +154,13 @@ def _new_numbers(session: Session, branch_id: uuid.UUID) -> tuple[str, str]:
     """The next 资金账号 and 客户号 of the branch (trading unit + serial)."""
     branch = session.get(Branch, branch_id)
     prefix = "".join(ch for ch in (branch.trading_unit if branch else "") if ch.isdigit())[:5] or "10000"
-    last = session.scalar(sa.select(sa.func.max(Client.fund_account)).where(Client.fund_account.like(f"{prefix}%")))
+    # The longest, then the greatest: max() of the text would put serial 9999999 above 10000000.
+    last = session.scalar(
+        sa.select(Client.fund_account)
+        .where(Client.fund_account.like(f"{prefix}%"))
+        .order_by(sa.func.length(Client.fund_account).desc(), Client.fund_account.desc())
+        .limit(1)
+    )
     serial = int(last[len(prefix) :]) + 1 if last and last[len(prefix) :].isdigit() else 1
     return f"{prefix}{serial:07d}", f"{prefix[:4]}{serial:06d}"
 

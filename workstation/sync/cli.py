@@ -1,7 +1,8 @@
 """``workstation-cli central …`` and ``workstation-cli sync``: headless sync for support and schedulers.
 
     workstation-cli central init --central URL            create/upgrade the central schema, policies
-    workstation-cli central add-branch CODE --central URL  the branch's login role (password shown once)
+    workstation-cli central add-branch CODE --central URL [--connection-limit N]
+                                                          the branch's login role (password shown once)
     workstation-cli central login --central URL           save the branch password in the OS keyring
     workstation-cli [--db URL] sync [--central URL]        one cycle: push then pull
     workstation-cli report telesales --central URL [--from D] [--to D] [--out FILE.csv|.xlsx]
@@ -13,7 +14,8 @@ telesales results per agent and campaign (:mod:`workstation.sync.report`); the p
 the current month up to today.
 
 ``sync`` prints the typed outcome and exits 0 when the cycle completed, 3 when offline (the
-central database is unreachable or stalled) and 2 on other errors. Passwords are read from the
+central database is unreachable or stalled), 4 when it completed but the central database refused
+(quarantined) messages in this cycle, and 2 on other errors. Passwords are read from the
 keyring (or a prompt / stdin for ``login``), never from config files, and never printed.
 """
 
@@ -27,9 +29,9 @@ from typing import Any
 from workstation import errors
 
 EXIT_OFFLINE = 3
-EXIT_QUARANTINED = 4
-"""``sync``: the cycle ran but rows are held in quarantine (or refused locally): not a success."""
 """``sync``: the central database could not be reached; run again later."""
+EXIT_QUARANTINED = 4
+"""``sync``: the cycle completed but the central database refused (quarantined) messages."""
 
 
 def register(subparsers: Any) -> None:
@@ -51,6 +53,13 @@ def register(subparsers: Any) -> None:
         description="为营业部创建（或重置）PostgreSQL 登录账号；新密码只显示一次。",
     )
     add.add_argument("code", metavar="CODE", help="营业部代码")
+    add.add_argument(
+        "--connection-limit",
+        metavar="N",
+        type=int,
+        default=None,
+        help="该账号最多同时连接数（默认 20，或环境变量 WORKSTATION_BRANCH_CONNECTIONS）",
+    )
     _central_arg(add)
     add.set_defaults(func=cmd_central_add_branch)
 
@@ -67,7 +76,10 @@ def register(subparsers: Any) -> None:
     sync = subparsers.add_parser(
         "sync",
         help="与中心数据库同步一次（先推送后拉取）",
-        description="与中心数据库同步一次：推送本地待发送的变更，再拉取本营业部的中心变更。离线时退出码为 3。",
+        description=(
+            "与中心数据库同步一次：推送本地待发送的变更，再拉取本营业部的中心变更。"
+            "离线时退出码为 3，有记录被中心拒收（隔离）时为 4。"
+        ),
     )
     _central_arg(sync, required=False)
     sync.set_defaults(func=cmd_sync)
@@ -135,7 +147,7 @@ def cmd_central_add_branch(args: argparse.Namespace) -> int:
     engine = central_engine(_url(args))
     try:
         with engine.begin() as conn:
-            role, password = add_branch(conn, args.code)
+            role, password = add_branch(conn, args.code, connection_limit=args.connection_limit)
     finally:
         engine.dispose()
     print(f"营业部 {args.code} 的数据库账号：{role}")
@@ -161,7 +173,7 @@ def cmd_central_login(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    """Run one cycle and print its outcome; exit 0 ok, 3 offline, 4 rows held in quarantine, 2 failed."""
+    """Run one cycle and print its outcome; exit 0 ok, 3 offline, 4 rows quarantined, 2 failed."""
     from workstation.cli import target_of
     from workstation.store import open_store
     from workstation.sync.credentials import with_password
@@ -185,9 +197,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     print(outcome.summary())
     if outcome.status is SyncStatus.OFFLINE:
         return EXIT_OFFLINE
-    if outcome.needs_attention:
-        held = outcome.quarantined_total + outcome.pull_rejected
-        print(f"注意：有 {held} 条记录被拒收，尚未同步，请主管在“同步”页或用 sync quarantine 处理。", file=sys.stderr)
+    if outcome.status is SyncStatus.QUARANTINED:
         return EXIT_QUARANTINED
     return 0 if outcome.ok else 2
 

@@ -36,7 +36,11 @@ _locks_guard = threading.Lock()
 
 class SyncStatus(enum.StrEnum):
     OK = "ok"
-    """Both directions completed (quarantined messages are counted, not a failure)."""
+    """Both directions completed and the central database took every message."""
+    QUARANTINED = "quarantined"
+    """Both directions completed, but the central database refused messages in this cycle: they
+    are quarantined locally and never reach central until a supervisor acts (有隔离记录). A
+    failure state: the data is not where the clerk thinks it is."""
     OFFLINE = "offline"
     """The central database could not be reached or stalled; retried next cycle."""
     FAILED = "failed"
@@ -62,13 +66,13 @@ class SyncOutcome:
 
     @property
     def ok(self) -> bool:
+        """Completed, and nothing quarantined in this cycle."""
         return self.status is SyncStatus.OK
 
     @property
-    def needs_attention(self) -> bool:
-        """The cycle ran, but rows are held: refused by central (quarantined) or by this database.
-        Not a success for the clerk: nothing is lost, but a supervisor must resolve them."""
-        return self.ok and bool(self.quarantined or self.quarantined_total or self.pull_rejected)
+    def completed(self) -> bool:
+        """Both directions ran to the end (quarantined or not): the central database was reached."""
+        return self.status in (SyncStatus.OK, SyncStatus.QUARANTINED)
 
     def summary(self) -> str:
         """One line, e.g. ``ok: pushed 3 / pulled 5 / quarantined 0 / pending 0``."""
@@ -111,6 +115,8 @@ def run_once(
         finally:
             if engine is not None and not owned:
                 engine.dispose()
+        if status is SyncStatus.OK and quarantined:
+            status, error = SyncStatus.QUARANTINED, f"中心拒收 {quarantined} 条记录，已隔离，需主管处理"
         waiting, held = counts(store)
         outcome = SyncOutcome(
             status=status, pushed=pushed, pulled=pulled, quarantined=quarantined, pull_rejected=rejected,
@@ -163,7 +169,7 @@ def _remember(store: Store, outcome: SyncOutcome) -> None:
             state = session.get(SyncState, LAST_SYNC_KEY) or SyncState(key=LAST_SYNC_KEY, value={})
             value = dict(state.value)
             value["last"] = record
-            if outcome.ok:
+            if outcome.completed:
                 value["last_success"] = record["at"]
             state.value = value
             session.add(state)

@@ -77,8 +77,10 @@ def pull(
     """
     result = PullResult()
     cursor, retry = load_state(store)
+    first = True
     while True:
-        page = fetch_page(central, branch_id, cursor, retry, page_size, stall_s)
+        page = fetch_page(central, branch_id, cursor, retry, page_size, stall_s, reap=first)
+        first = False
         retry = apply_page(store, page, result)
         result.entries += page.entries
         cursor = page.cursor
@@ -93,20 +95,26 @@ def fetch_page(
     retry: Mapping[str, Sequence[str]],
     page_size: int,
     stall_s: float | None,
+    *,
+    reap: bool = False,
 ) -> Page:
     """Read one page of change-log entries and the current central rows they name.
+
+    ``reap``: first end the branch sessions stuck in old transactions, which would otherwise hold
+    every branch's pull back (``sync.reap_stuck_sessions``, see :mod:`workstation.sync.central`).
 
     Raises:
         CentralUnavailable: the connection failed or stalled.
     """
+    # The text copy of the xid gets its own name: an ORDER BY name resolves to an output column
+    # first, and ordering by the text ('10000' < '9999') made the cursor jump past entries whenever
+    # the xid counter crossed a power of ten. Order and compare by the xid8 column itself.
     query = sa.text(
-        # The xid8 column is ordered and compared as xid8; only the output is text, under another
-        # name: ``ORDER BY xid`` would resolve to a text alias first and sort '10000' < '9999'.
-        "SELECT l.xid::text AS xid_text, l.seq, l.entity, l.entity_id FROM sync.change_log AS l "
-        "WHERE (l.xid, l.seq) > (CAST(:xid AS xid8), :seq) "
-        "AND l.xid < pg_snapshot_xmin(pg_current_snapshot()) "
-        "AND (l.branch_id = :branch OR l.branch_id IS NULL) "
-        "ORDER BY l.xid, l.seq LIMIT :n"
+        "SELECT c.xid::text AS xid_text, c.seq, c.entity, c.entity_id FROM sync.change_log AS c "
+        "WHERE (c.xid, c.seq) > (CAST(:xid AS xid8), :seq) "
+        "AND c.xid < pg_snapshot_xmin(pg_current_snapshot()) "
+        "AND (c.branch_id = :branch OR c.branch_id IS NULL) "
+        "ORDER BY c.xid, c.seq LIMIT :n"
     )
     params = {"xid": str(cursor.xid), "seq": cursor.seq, "branch": branch_id, "n": page_size}
     stall = central_db.STALL_TIMEOUT_S if stall_s is None else stall_s
@@ -116,39 +124,32 @@ def fetch_page(
     }
     try:
         with central.connect() as conn, central_db.stall_guard(conn, stall), conn.begin():
+            if reap:
+                conn.execute(sa.text("SELECT sync.reap_stuck_sessions()"))
             entries = conn.execute(query, params).all()
             for entry in entries:
                 if entry.entity in tables:
                     wanted.setdefault(entry.entity, set()).add(entry.entity_id)
             rows: dict[str, list[dict[str, Any]]] = {}
             for name, ids in wanted.items():
-                rows[name] = _central_rows(conn, tables[name].table, sorted(ids))
+                rows[name] = fetch_rows(conn, tables[name].table, ids)
     except (OperationalError, InterfaceError) as exc:
         raise errors.CentralUnavailable(detail=first_line(str(exc.orig or exc))) from exc
     last = Cursor(int(entries[-1].xid_text), int(entries[-1].seq)) if entries else cursor
     return Page(entries=len(entries), cursor=last, rows=rows)
 
 
-def _central_rows(conn: sa.Connection, table: sa.Table, ids: list[uuid.UUID]) -> list[dict[str, Any]]:
-    """The current central rows ``ids`` of ``table``. Columns a branch role cannot read (staff
-    password verifiers) come from their SECURITY DEFINER function; one it withholds (a disabled
-    member of staff) arrives as an unusable verifier."""
-    hidden = central_db.HIDDEN_COLUMNS.get(table.name, ())
+def fetch_rows(conn: sa.Connection, table: sa.Table, ids: set[uuid.UUID]) -> list[dict[str, Any]]:
+    """The current central rows ``ids`` of ``table``; hidden columns (staff verifiers, which a
+    branch role cannot SELECT) come through :func:`~workstation.sync.central.staff_verifiers`."""
+    hidden = central_db.HIDDEN_COLUMNS.get(table.name, frozenset())
     columns = [c for c in table.columns if c.name not in hidden]
-    rows = [dict(r._mapping) for r in conn.execute(sa.select(*columns).where(table.c.id.in_(ids)))]
-    if hidden and rows:
-        verifiers: dict[uuid.UUID, str] = dict(
-            conn.execute(sa.text("SELECT id, password_hash FROM sync.staff_verifiers(:ids)"), {"ids": ids})
-            .tuples()
-            .all()
-        )
-        for row in rows:
-            row["password_hash"] = verifiers.get(row["id"], WITHHELD_VERIFIER)
-    return rows
-
-
-WITHHELD_VERIFIER = "!withheld"
-"""Stored for staff whose verifier central does not hand out: matches no password (not argon2)."""
+    found = [dict(r._mapping) for r in conn.execute(sa.select(*columns).where(table.c.id.in_(sorted(ids))))]
+    if "password_hash" in hidden and found:
+        verifiers = central_db.staff_verifiers(conn, (row["id"] for row in found))
+        for row in found:
+            row["password_hash"] = verifiers.get(row["id"], "!unavailable")  # matches no password
+    return found
 
 
 def apply_page(store: Store, page: Page, result: PullResult) -> dict[str, list[str]]:

@@ -54,7 +54,7 @@ def run_cycle(store: Store) -> CycleReport:
     from workstation.sync.status import run_configured
 
     report = run_configured(store)
-    if report.outcome is not None and report.outcome.status is SyncStatus.OK:
+    if report.outcome is not None and report.outcome.status in (SyncStatus.OK, SyncStatus.QUARANTINED):
         branch_queue.for_store(store).retry_central()
     return report
 

@@ -19,6 +19,7 @@ ROW_ROLE = RECORD_ROLE
 def status_text(status: SyncStatus) -> str:
     texts = {
         SyncStatus.OK: QCoreApplication.translate("SyncModels", "成功"),
+        SyncStatus.QUARANTINED: QCoreApplication.translate("SyncModels", "有隔离记录"),
         SyncStatus.OFFLINE: QCoreApplication.translate("SyncModels", "离线（中心无法连接）"),
         SyncStatus.FAILED: QCoreApplication.translate("SyncModels", "失败"),
     }

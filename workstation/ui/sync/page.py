@@ -194,13 +194,9 @@ class SyncPage(OverviewPage):
         self._set_state(self.cards[1], "alert" if snap.quarantined else "")
         self._set_state(self.cards[1].value_label, "alert" if snap.quarantined else "")
         self.state_label.setText(self._state_text(snap))
-        healthy = (
-            snap.configured
-            and snap.last_run is not None
-            and snap.last_run.status is SyncStatus.OK
-            and not snap.quarantined
-        )
-        self._set_state(self.state_label, "ok" if healthy else "warning")
+        healthy = snap.configured and snap.last_run is not None and snap.last_run.status is SyncStatus.OK
+        held = snap.quarantined or (snap.last_run is not None and snap.last_run.status is SyncStatus.QUARANTINED)
+        self._set_state(self.state_label, "ok" if healthy and not held else "warning")  # warning: error style
         self.held_model.set_records(snap.held)
         self.runs_model.set_records(snap.runs)
         for widget in (self.held_view, self.held_hint, self.retry_button):
@@ -242,6 +238,8 @@ class SyncPage(OverviewPage):
         else:
             parts.append(self.tr("尚未成功同步"))
         parts.append(self.tr("每 %1 秒自动同步").replace("%1", str(snap.interval_s)))
+        if snap.quarantined:
+            parts.insert(1, self.tr("有隔离记录：%1 条被中心拒收，未上传").replace("%1", str(snap.quarantined)))
         return "；".join(parts)
 
     def _show_failure(self, exc: BaseException) -> None:
