@@ -6,9 +6,19 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
-os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+# The local database key lives in the keyring (workstation.cipher): tests use a plaintext file
+# keyring in a throw-away folder, never a desktop keyring, shared with the subprocesses they start.
+if "KEYRING_PROPERTY_FILE_PATH" not in os.environ:
+    import atexit
+    import shutil as _shutil
+    import tempfile
 
-import shutil
+    _keyring_dir = tempfile.mkdtemp(prefix="ws-test-keyring-")
+    atexit.register(_shutil.rmtree, _keyring_dir, True)
+    os.environ["KEYRING_PROPERTY_FILE_PATH"] = os.path.join(_keyring_dir, "keyring.cfg")
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+
+
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +26,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from tests.dbfiles import copy_db
 from workstation import pgserver as pg
 from workstation.store import Store, open_store
 
@@ -68,7 +79,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         template: Path = request.getfixturevalue("sqlite_template")
         target = tmp_path / "workstation.db"
-        shutil.copyfile(template, target)
+        copy_db(template, target)
         return str(target)
     server: pg.PgServer = request.getfixturevalue("pg_server")
     return fresh_pg_url(server, request.getfixturevalue("pg_template"))
@@ -95,7 +106,7 @@ def store(db_url: str) -> Iterator[Store]:
 def sqlite_store(tmp_path: Path, sqlite_template: Path) -> Iterator[Store]:
     """An open store on a local SQLite file only (for SQLite-specific behaviour)."""
     target = tmp_path / "workstation.db"
-    shutil.copyfile(sqlite_template, target)
+    copy_db(sqlite_template, target)
     opened = open_store(target)
     yield opened
     opened.dispose()

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import random
-import sqlite3
 import statistics
 import tempfile
 import time
@@ -29,6 +28,8 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from workstation import cipher
 
 CLIENTS = 1_000_000
 APPOINTMENTS = 100_000
@@ -134,11 +135,12 @@ def build_database(
         agents = [s.id.hex for s in staff if "telesales" in s.roles]
         campaign_ids = [c.id.hex for c in campaigns]
         reception_id = next(s.id for s in staff if s.staff_no == "R001")
+    key = store.key
     store.dispose()
 
     names = NameMaker(rng)
     now = _ts(utcnow())
-    connection = sqlite3.connect(path)
+    connection = cipher.connect(path, key)
     connection.execute("PRAGMA synchronous=OFF")
     connection.execute("PRAGMA journal_mode=WAL")
     indexes = connection.execute(
@@ -269,7 +271,7 @@ def metrics(*, clients: int = CLIENTS, appointments: int = APPOINTMENTS) -> list
         branch_id = built["branch_id"]
         texts = queries(built["samples"], rng)
 
-        raw = sqlite3.connect(path)
+        raw = cipher.connect(path, cipher.key_if_encrypted(path))
         raw_samples = _timed_each(
             texts["mobile"], lambda m: raw.execute("SELECT id FROM appointment WHERE mobile = ?", (m,)).fetchall()
         )

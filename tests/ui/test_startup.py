@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from tests import dbfiles
 from workstation import errors
 from workstation.demo import DEMO_PASSWORD
 from workstation.ui import app as app_module
@@ -66,7 +66,7 @@ def test_corrupt_file_from_disk(qtbot, tasks, presenter, tmp_path: Path) -> None
 
 
 def test_locked_file_from_disk(qtbot, tasks, presenter, branch_db: Path) -> None:
-    holder = sqlite3.connect(branch_db)
+    holder = dbfiles.connect(branch_db)
     holder.execute("BEGIN EXCLUSIVE")
     try:
         flow = SessionFlow(LaunchOptions(target=str(branch_db)), tasks, presenter)

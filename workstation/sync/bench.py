@@ -19,7 +19,6 @@ else a throw-away cluster on a free loopback port (:mod:`workstation.pgserver`).
 from __future__ import annotations
 
 import os
-import sqlite3
 import tempfile
 import time
 import uuid
@@ -31,6 +30,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from workstation import cipher
 from workstation.clock import utcnow
 from workstation.ids import new_id
 from workstation.outbox import to_json
@@ -197,10 +197,7 @@ def pull_metric(admin_url: str, folder: Path) -> dict[str, Any]:
             conn.execute(sa.insert(Appointment), rows)
         empty = folder / "raw.db"
         assert store.path is not None
-        source, copy_to = sqlite3.connect(store.path), sqlite3.connect(empty)
-        source.backup(copy_to)  # the live file is in WAL mode: copy it through SQLite
-        source.close()
-        copy_to.close()
+        cipher.copy_database(store.path, empty, store.key)  # the live file is in WAL mode: copy through SQLite
         value = _timed(lambda: pull(store, engine, branch_id))
         columns = [c.name for c in table.columns]
 
@@ -212,7 +209,7 @@ def pull_metric(admin_url: str, folder: Path) -> dict[str, Any]:
                     query = f"COPY (SELECT {', '.join(columns)} FROM appointment) TO STDOUT"
                     with cursor.copy(query) as copy:
                         copied = list(copy.rows())
-            target = sqlite3.connect(empty)
+            target = cipher.connect(empty, store.key)
             with target:
                 target.executemany(
                     f"INSERT INTO appointment ({', '.join(columns)}) VALUES ({', '.join(['?'] * len(columns))})",
