@@ -29,7 +29,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-import sqlcipher3.dbapi2 as dbapi
+import sqlcipher3.dbapi2
+
+dbapi: Any = sqlcipher3.dbapi2
+"""The DB-API module of every local SQLite file (SQLAlchemy's ``module=``)."""
 
 from workstation import errors
 from workstation.files import create_private, secure_remove
@@ -243,7 +246,6 @@ def encrypt_plain(path: Path, key: str) -> None:
             plain.execute("SELECT sqlcipher_export('enc')")
             plain.execute(f"PRAGMA enc.user_version = {int(user_version)}")
             plain.execute("DETACH DATABASE enc")
-            plain.execute("PRAGMA journal_mode=DELETE")  # the last WAL connection: -wal/-shm go away
         finally:
             plain.close()
         check = connect(tmp, key)
@@ -254,7 +256,7 @@ def encrypt_plain(path: Path, key: str) -> None:
             check.close()
         if integrity != "ok" or found != expected:
             raise RuntimeError(f"verification failed: {integrity}, {len(found)}/{len(expected)} tables")
-    except (*DRIVER_ERRORS, OSError, RuntimeError) as exc:
+    except (sqlite3.Error, dbapi.Error, OSError, RuntimeError) as exc:
         for leftover in _siblings(path, ENCRYPTING_SUFFIX):
             secure_remove(leftover)
         raise errors.DatabaseEncryptionFailed(path=str(path), detail=str(exc).splitlines()[0]) from exc

@@ -209,7 +209,7 @@ def _sqlite_on_begin(conn: sa.Connection) -> None:
 # --- opening ------------------------------------------------------------------------------------
 
 
-def open_store(target: str | Path, *, upgrade: bool = True, keep_backups: int = 5) -> Store:
+def open_store(target: str | Path, *, upgrade: bool = True, keep_backups: int = 5, encrypted: bool = True) -> Store:
     """Open the database at ``target``, check it, and migrate it to the current schema.
 
     A SQLite file is created if missing (with its folder), encrypted (:mod:`workstation.cipher`,
@@ -217,6 +217,9 @@ def open_store(target: str | Path, *, upgrade: bool = True, keep_backups: int = 
     encrypted in place first (unless ``upgrade`` is False: then it is only read as it is). Before a
     migration changes an existing SQLite file, an (encrypted) backup copy is taken beside it (the
     newest ``keep_backups`` are kept).
+
+    ``encrypted=False`` opens a SQLite file without encryption: for tests and the encryption
+    benchmark's baseline only; the app and ``workstation-cli`` never pass it.
 
     Raises:
         DatabaseLocked, DatabaseReadOnly, DatabaseCorrupt, SchemaTooNew, DatabaseUnreachable,
@@ -231,7 +234,9 @@ def open_store(target: str | Path, *, upgrade: bool = True, keep_backups: int = 
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         path = Path(url.database)
         check_sqlite_file(path)
-        if cipher.is_plain(path):
+        if not encrypted:
+            pass
+        elif cipher.is_plain(path):
             encrypt = upgrade
         else:
             key = cipher.key_for(path, create=cipher.is_new(path))
