@@ -31,11 +31,11 @@ from typing import Any
 
 import sqlcipher3.dbapi2
 
-dbapi: Any = sqlcipher3.dbapi2
-"""The DB-API module of every local SQLite file (SQLAlchemy's ``module=``)."""
-
 from workstation import errors
 from workstation.files import create_private, secure_remove
+
+dbapi: Any = sqlcipher3.dbapi2
+"""The DB-API module of every local SQLite file (SQLAlchemy's ``module=``)."""
 
 log = logging.getLogger(__name__)
 

@@ -102,9 +102,10 @@ def _batches(rows: Iterator[tuple[Any, ...]], size: int = BATCH) -> Iterator[lis
 
 
 def build_database(
-    path: Path, *, clients: int = CLIENTS, appointments: int = APPOINTMENTS, seed: int = 4
+    path: Path, *, clients: int = CLIENTS, appointments: int = APPOINTMENTS, seed: int = 4, encrypted: bool = True
 ) -> dict[str, Any]:
-    """Create the benchmark database at ``path``; returns what the measurements need."""
+    """Create the benchmark database at ``path``; returns what the measurements need
+    (``encrypted=False``: a plain file, the encryption benchmark's baseline)."""
     from workstation.clock import BRANCH_TZ, business_date, utcnow
     from workstation.demo import seed_branch, seed_staff
     from workstation.models import Branch, Campaign
@@ -112,7 +113,7 @@ def build_database(
     from workstation.store import open_store
 
     rng = random.Random(seed)
-    store = open_store(path)
+    store = open_store(path, encrypted=encrypted)
     with store.write() as session:
         main = seed_branch(session)
         staff = seed_staff(session, main)

@@ -123,23 +123,23 @@ def _metric(name: str, value: float, baseline: float, target: float) -> dict[str
     }
 
 
-def _workstation(folder: Path, central: sa.Engine) -> Any:
+def _workstation(folder: Path, central: sa.Engine, *, encrypted: bool = True) -> Any:
     from workstation.store import open_store
     from workstation.sync.engine import enroll
 
-    store = open_store(folder / "ws.db")
+    store = open_store(folder / "ws.db", encrypted=encrypted)
     enroll(store, central, BRANCH_CODE, "bench")
     return store
 
 
-def push_metric(admin_url: str, folder: Path) -> dict[str, Any]:
+def push_metric(admin_url: str, folder: Path, *, encrypted: bool = True) -> dict[str, Any]:
     from workstation.models import OutboxMessage
     from workstation.sync.pull import pull
     from workstation.sync.push import push
 
     engine, branch_id = _central(admin_url, f"bench_push_{uuid.uuid4().hex[:8]}")
     raw_engine, raw_branch = _central(admin_url, f"bench_raw_{uuid.uuid4().hex[:8]}")
-    store = _workstation(folder, engine)
+    store = _workstation(folder, engine, encrypted=encrypted)
     try:
         push(store, engine)  # the workstation row: not part of the measured events
         rows = _client_rows(branch_id)
