@@ -37,6 +37,7 @@ PLUGIN_MODULES: tuple[str, ...] = (
     "workstation.sync.cli",
     "workstation.accounts.cli",
     "workstation.campaigns_cli",
+    "workstation.privacy_cli",
 )
 """Modules whose ``register(subparsers)`` adds subcommands."""
 
