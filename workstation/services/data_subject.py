@@ -44,13 +44,18 @@ ACTION_EXPORT = "导出客户个人信息"
 ACTION_WITHDRAW = "登记客户撤回同意"
 
 
-def find_client(session: Session, actor: Actor, id_number: str, id_type: IdType | None = None) -> Client:
-    """The branch's client with this ID number.
+def find_client(session: Session, actor: Actor, who: str | uuid.UUID, id_type: IdType | None = None) -> Client:
+    """The branch's client with this ID number (``str``) or client id (``UUID``, the client page).
 
     Raises:
         NotFound: no such client at this branch.
     """
-    text = id_number.strip().upper()
+    if isinstance(who, uuid.UUID):
+        found = session.get(Client, who)
+        if found is None or found.branch_id != actor.branch_id:
+            raise errors.NotFound(what="该客户")
+        return found
+    text = who.strip().upper()
     query = sa.select(Client).where(Client.branch_id == actor.branch_id, sa.func.upper(Client.id_number) == text)
     if id_type is not None:
         query = query.where(Client.id_type == id_type)
@@ -64,7 +69,7 @@ def _rows(objects: Any) -> list[dict[str, Any]]:
     return [row_payload(obj) for obj in objects]
 
 
-def export_client(session: Session, actor: Actor, id_number: str, now: datetime) -> dict[str, Any]:
+def export_client(session: Session, actor: Actor, id_number: str | uuid.UUID, now: datetime) -> dict[str, Any]:
     """Everything held about the client (JSON-ready), audited as ``client.data_export``.
 
     Raises:
@@ -109,7 +114,9 @@ def export_client(session: Session, actor: Actor, id_number: str, now: datetime)
     return result
 
 
-def withdraw_consent(session: Session, actor: Actor, id_number: str, now: datetime, reason: str = "") -> Client:
+def withdraw_consent(
+    session: Session, actor: Actor, id_number: str | uuid.UUID, now: datetime, reason: str = ""
+) -> Client:
     """Record that the client withdrew consent; a prospect without an account is anonymised now.
 
     Raises:
