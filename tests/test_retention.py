@@ -266,3 +266,11 @@ def test_the_central_run_covers_every_branch_without_an_outbox(pg_server: object
             assert sorted(runs) == sorted([first["branch"], second["branch"]] * 2)
     finally:
         central.dispose()
+
+
+def test_the_apps_daily_job_runs_once_a_day(store: Store) -> None:
+    setup_branch(store)
+    assert retention.run_if_due(store, later(400)) is not None  # type: ignore[arg-type]
+    assert retention.run_if_due(store, later(400.5)) is None  # type: ignore[arg-type]
+    second = retention.run_if_due(store, later(401.5))  # type: ignore[arg-type]
+    assert second is not None and second.clients == 0

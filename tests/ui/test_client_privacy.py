@@ -57,3 +57,16 @@ def test_a_clerk_does_not_see_the_actions(qtbot, opened, tasks, presenter) -> No
     with qtbot.waitSignal(dialog.sig_loaded, timeout=WAIT):
         pass
     assert not dialog.export_button.isVisibleTo(dialog) and not dialog.withdraw_button.isVisibleTo(dialog)
+
+
+def test_the_main_window_checks_retention_in_the_background(qtbot, supervisor_context) -> None:  # type: ignore[no-untyped-def]
+    from workstation.ui.retention_job import RetentionJob
+
+    parent = ClientDialog(supervisor_context, add_prospect(supervisor_context))  # type: ignore[arg-type]
+    qtbot.addWidget(parent)
+    job = RetentionJob(supervisor_context, parent)
+    job.check()
+    supervisor_context.tasks.wait_for_done(WAIT)
+    with supervisor_context.store.read() as session:
+        assert session.scalars(sa.select(AuditEvent).where(AuditEvent.action == "retention.run")).first() is not None
+    job.stop()

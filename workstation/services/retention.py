@@ -28,7 +28,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -38,6 +38,9 @@ from workstation.models import AccountApplication, Appointment, Branch, Client, 
 from workstation.services import audit
 from workstation.services.actor import Actor
 from workstation.services.policy import get_policy
+
+if TYPE_CHECKING:
+    from workstation.store import Store
 
 POLICY_KEY = "retention"
 DEFAULTS: dict[str, Any] = {
@@ -200,3 +203,14 @@ def is_due(session: Session, now: datetime) -> bool:
     if state is None or "at" not in state.value:
         return True
     return now - datetime.fromisoformat(str(state.value["at"])) >= RUN_EVERY
+
+
+def run_if_due(store: Store, now: datetime | None = None) -> RetentionResult | None:
+    """The app's daily job: run for this workstation's branch when due; None when it was not due."""
+    from workstation.clock import utcnow
+
+    moment = now or utcnow()
+    with store.write() as session:
+        if not is_due(session, moment):
+            return None
+        return run_workstation(session, moment)
