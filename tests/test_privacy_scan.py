@@ -27,7 +27,7 @@ from tests.dbfiles import file_bytes
 from workstation import cipher
 from workstation.accounts.steps import steps_for
 from workstation.accounts.wizard import AccountWizard
-from workstation.clock import business_date, utcnow
+from workstation.clock import business_date
 from workstation.demo import seed_demo
 from workstation.domain import ApplicationKind, Role
 from workstation.forms.catalog import FORMS
