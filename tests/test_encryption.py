@@ -255,3 +255,23 @@ def test_the_engine_uses_sqlcipher(sqlite_store: store_module.Store) -> None:
     with sqlite_store.read() as session:
         version = session.connection().exec_driver_sql("PRAGMA cipher_version").scalar()
     assert version and str(version).startswith("4.")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_logs_and_exports_are_readable_by_the_user_only(tmp_path: Path) -> None:
+    """In a fresh process with a lax umask, as the app would start (the log handler is global)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys; from pathlib import Path; os.umask(0o022);"
+        "from workstation.ui.logfile import setup_logging; from workstation.ui.reports.export import ReportTable, export;"
+        "log = setup_logging(Path(sys.argv[1]) / 'logs'); import logging; logging.getLogger('x').warning('hello');"
+        "export([ReportTable('t', ('a',), (('1',),))], Path(sys.argv[1]) / 'r.csv');"
+        "from workstation.files import private_umask; private_umask(); (Path(sys.argv[1]) / 'later.txt').write_text('x')"
+    )
+    subprocess.run([sys.executable, "-c", code, str(tmp_path)], check=True, timeout=60)
+    assert mode(tmp_path / "logs") == 0o700
+    assert mode(tmp_path / "logs" / "workstation.log") == 0o600
+    assert mode(tmp_path / "r.csv") == 0o600
+    assert mode(tmp_path / "later.txt") == 0o600  # after the programs' umask

@@ -222,12 +222,12 @@ class DatabaseKeyringUnavailable(StoreError):
 class DatabaseKeyMissing(DatabaseCorrupt):
     code = "store.key_missing"
     zh = (
-        "数据库文件已加密或已损坏：{path}。本机系统密钥环中没有它的密钥（文件可能来自另一台电脑或另一个用户）。"
+        "数据库文件已损坏，或已加密而本机系统密钥环中没有它的密钥：{path}（文件可能来自另一台电脑或另一个用户）。"
         "文件未被改动，请联系技术支持恢复备份。"
     )
     en = (
-        "The database file is encrypted or damaged: {path}. The system keyring of this computer has no key "
-        "for it (it may come from another computer or user). It was left untouched; ask support to restore a backup."
+        "The database file is damaged, or encrypted and the system keyring of this computer has no key for it: "
+        "{path} (it may come from another computer or user). It was left untouched; ask support to restore a backup."
     )
 
 
