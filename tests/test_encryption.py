@@ -265,10 +265,12 @@ def test_logs_and_exports_are_readable_by_the_user_only(tmp_path: Path) -> None:
 
     code = (
         "import os, sys; from pathlib import Path; os.umask(0o022);"
-        "from workstation.ui.logfile import setup_logging; from workstation.ui.reports.export import ReportTable, export;"
+        "from workstation.ui.logfile import setup_logging;"
+        "from workstation.ui.reports.export import ReportTable, export;"
         "log = setup_logging(Path(sys.argv[1]) / 'logs'); import logging; logging.getLogger('x').warning('hello');"
         "export([ReportTable('t', ('a',), (('1',),))], Path(sys.argv[1]) / 'r.csv');"
-        "from workstation.files import private_umask; private_umask(); (Path(sys.argv[1]) / 'later.txt').write_text('x')"
+        "from workstation.files import private_umask; private_umask();"
+        "(Path(sys.argv[1]) / 'later.txt').write_text('x')"
     )
     subprocess.run([sys.executable, "-c", code, str(tmp_path)], check=True, timeout=60)
     assert mode(tmp_path / "logs") == 0o700

@@ -99,7 +99,7 @@ def test_main_shows_the_error_dialog_and_returns_non_zero(qapp, tmp_path: Path, 
     target.write_bytes(b"garbage" * 200)
     assert app_module.main(["--db", str(target)]) == EXIT_DATABASE
     assert len(shown) == 1
-    assert shown[0].text == errors.DatabaseCorrupt(path=str(target)).message()
+    assert shown[0].text == errors.DatabaseKeyMissing(path=str(target)).message()  # garbage = encrypted without its key
 
 
 def test_full_session_login_logout_login_quit(qtbot, tasks, presenter, branch_db: Path) -> None:
