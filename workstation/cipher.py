@@ -260,9 +260,12 @@ def encrypt_plain(path: Path, key: str) -> None:
         for leftover in _siblings(path, ENCRYPTING_SUFFIX):
             secure_remove(leftover)
         raise errors.DatabaseEncryptionFailed(path=str(path), detail=str(exc).splitlines()[0]) from exc
-    for stale in (path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")):
-        secure_remove(stale)
-    os.replace(path, old)
-    os.replace(tmp, path)
+    try:
+        for stale in (path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")):
+            secure_remove(stale)
+        os.replace(path, old)
+        os.replace(tmp, path)
+    except OSError as exc:  # e.g. Windows: another program holds the file; undone at the next open
+        raise errors.DatabaseEncryptionFailed(path=str(path), detail=str(exc)) from exc
     secure_remove(old)
     log.info("database %s encrypted in place (%d tables)", path, len(expected))

@@ -234,11 +234,9 @@ def open_store(target: str | Path, *, upgrade: bool = True, keep_backups: int = 
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         path = Path(url.database)
         check_sqlite_file(path)
-        if not encrypted:
-            pass
-        elif cipher.is_plain(path):
-            encrypt = upgrade
-        else:
+        if encrypted and cipher.is_plain(path):
+            encrypt = upgrade  # an old plain database: encrypted in place once known to be ours
+        elif encrypted:
             key = cipher.key_for(path, create=cipher.is_new(path))
             create_private(path)
     engine = create_engine(url, key=key)
