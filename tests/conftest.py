@@ -6,18 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
-# The local database key lives in the keyring (workstation.cipher): tests use a plaintext file
-# keyring in a throw-away folder, never a desktop keyring, shared with the subprocesses they start.
-if "KEYRING_PROPERTY_FILE_PATH" not in os.environ:
-    import atexit
-    import shutil as _shutil
-    import tempfile
-
-    _keyring_dir = tempfile.mkdtemp(prefix="ws-test-keyring-")
-    atexit.register(_shutil.rmtree, _keyring_dir, True)
-    os.environ["KEYRING_PROPERTY_FILE_PATH"] = os.path.join(_keyring_dir, "keyring.cfg")
-os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
-
 
 import uuid
 from collections.abc import Iterator

@@ -1,19 +1,21 @@
 """Test helpers for the encrypted local database files (workstation.cipher).
 
-Every local SQLite file is encrypted and its key is in the keyring (in tests: the plaintext file
-keyring set up in tests/conftest.py, shared with the subprocesses the tests start). Tests that
+Every local SQLite file is encrypted and its key is in the keyring (in tests: :class:`FileKeyring`,
+set up in tests/conftest.py and shared with the subprocesses the tests start). Tests that
 look into a file by path open it with :func:`connect`; a copied file needs its key copied too
 (:func:`copy_db`), since keys are kept per path.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 from pathlib import Path
 from typing import Any
 
 from keyring.backend import KeyringBackend
-from keyring.errors import NoKeyringError
+from keyring.errors import NoKeyringError, PasswordDeleteError
 
 from workstation import cipher
 
@@ -47,6 +49,37 @@ def file_bytes(path: Path) -> bytes:
     return data
 
 
+class FileKeyring(KeyringBackend):
+    """The tests' keyring: one small file per secret in ``directory`` (``KEYRING_PROPERTY_DIRECTORY``),
+    so thousands of test databases cost O(1) each and subprocesses share it. Plaintext: tests only."""
+
+    priority = 0.1  # type: ignore[assignment]
+    directory = ""
+
+    def _path(self, service: str, username: str) -> Path:
+        if not self.directory:
+            raise NoKeyringError("KEYRING_PROPERTY_DIRECTORY is not set")
+        return Path(self.directory) / hashlib.sha256(f"{service}\0{username}".encode()).hexdigest()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        try:
+            return self._path(service, username).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        path = self._path(service, username)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(password, encoding="utf-8")
+        os.replace(tmp, path)
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            self._path(service, username).unlink()
+        except FileNotFoundError as exc:
+            raise PasswordDeleteError(username) from exc
+
+
 class DbKeysOnlyKeyring(KeyringBackend):
     """Wraps a backend: database keys pass through, every other secret (the central password)
     behaves as if there were no keyring at all."""
@@ -76,10 +109,8 @@ class DbKeysOnlyKeyring(KeyringBackend):
 
 
 class DbKeysOnlyFileKeyring(DbKeysOnlyKeyring):
-    """:class:`DbKeysOnlyKeyring` over the tests' plaintext file keyring, constructible by name
+    """:class:`DbKeysOnlyKeyring` over the tests' :class:`FileKeyring`, constructible by name
     (``PYTHON_KEYRING_BACKEND=tests.dbfiles.DbKeysOnlyFileKeyring``) in a subprocess."""
 
     def __init__(self) -> None:
-        from keyrings.alt.file import PlaintextKeyring
-
-        super().__init__(PlaintextKeyring())
+        super().__init__(FileKeyring())
