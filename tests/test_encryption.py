@@ -277,3 +277,15 @@ def test_logs_and_exports_are_readable_by_the_user_only(tmp_path: Path) -> None:
     assert mode(tmp_path / "logs" / "workstation.log") == 0o600
     assert mode(tmp_path / "r.csv") == 0o600
     assert mode(tmp_path / "later.txt") == 0o600  # after the programs' umask
+
+
+def test_the_encryption_bench_measures_both_files(tmp_path: Path) -> None:
+    """``bench --only encryption`` on tiny data: a plain and an encrypted file, same measurements."""
+    from workstation import cipher_bench
+
+    plain = cipher_bench.search_p95(tmp_path, encrypted=False, clients=300, appointments=200)
+    encrypted = cipher_bench.search_p95(tmp_path, encrypted=True, clients=300, appointments=200)
+    assert plain > 0 and encrypted > 0
+    assert cipher.is_plain(tmp_path / "plain.db") and not cipher.is_plain(tmp_path / "enc.db")
+    metric = cipher_bench._metric("encryption.search_p95", encrypted, plain, "ms")
+    assert metric["baseline"] == round(plain, 4) and metric["max_ratio"] == cipher_bench.MAX_RATIO
