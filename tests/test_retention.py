@@ -274,3 +274,17 @@ def test_the_apps_daily_job_runs_once_a_day(store: Store) -> None:
     assert retention.run_if_due(store, later(400.5)) is None  # type: ignore[arg-type]
     second = retention.run_if_due(store, later(401.5))  # type: ignore[arg-type]
     assert second is not None and second.clients == 0
+
+
+def test_a_prospect_still_in_touch_is_not_anonymised(store: Store) -> None:
+    ids = setup_branch(store)
+    with store.write() as session:
+        appointment = session.get(Appointment, ids["appointment"])
+        assert appointment is not None
+        appointment.slot_start = utcnow() + timedelta(days=399)  # booked again, for next year
+        appointment.slot_end = appointment.slot_start + timedelta(minutes=30)
+    result = run(store, 400)
+    assert result.clients == 0 and result.visits == 1  # the old visit still loses its personal data
+    with store.read() as session:
+        prospect = session.get(Client, ids["prospect"])
+        assert prospect is not None and prospect.anonymised_at is None

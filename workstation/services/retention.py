@@ -4,7 +4,8 @@ The policy ``retention`` (firm-wide row set centrally, a branch row may override
 in :data:`DEFAULTS`):
 
 - ``prospect_days`` (N): a prospect or lead without an account (status ``prospect``, no client
-  number, no fund account) untouched for N days is **anonymised**: name, ID number, contacts,
+  number, no fund account) untouched for N days (its row, and no visit, appointment slot or
+  application within them) is **anonymised**: name, ID number, contacts,
   addresses and the like become placeholders; channel, inviting agent, status and dates stay, so
   the KPIs (show-up, conversion per agent and campaign) still count it. Its unfinished account
   applications lose their collected data.
@@ -119,6 +120,14 @@ def run_branch(session: Session, branch_id: uuid.UUID, now: datetime, actor: Act
         .where(Client.branch_id == branch_id, Client.status == ClientStatus.PROSPECT)
         .where(Client.client_no.is_(None), Client.fund_account.is_(None))
         .where(Client.anonymised_at.is_(None), Client.deleted_at.is_(None), Client.updated_at < prospect_cutoff)
+        # still in touch within N days (a visit, an appointment, an application): not yet
+        .where(~sa.exists().where(Visit.client_id == Client.id, Visit.issued_at >= prospect_cutoff))
+        .where(~sa.exists().where(Appointment.client_id == Client.id, Appointment.slot_start >= prospect_cutoff))
+        .where(
+            ~sa.exists().where(
+                AccountApplication.client_id == Client.id, AccountApplication.updated_at >= prospect_cutoff
+            )
+        )
     )
     for batch in _batches(session, prospects):
         ids = [c.id for c in batch]
