@@ -94,12 +94,12 @@ def visits_day(session: sa.orm.Session, visit_id: object):
 @pytest.mark.parametrize(
     ("ahead", "minutes", "counters", "busy", "expected"),
     [
-        (0, 10, 2, None, 3),
+        (0, 10, 2, None, 3),  # all busy: about half a service, shared by two counters
         (1, 10, 2, None, 8),
         (3, 10, 2, 2, 18),
-        (1, 10, 2, 0, 0),
+        (1, 10, 2, 0, 0),  # two idle counters: called at once
         (2, 10, 2, 1, 8),
-        (5, 7.5, 0, 0, 38),
+        (5, 7.5, 0, 0, 34),  # no counter known: taken as one
     ],
 )
 def test_estimate_wait(ahead: int, minutes: float, counters: int, busy: int | None, expected: int) -> None:
