@@ -316,3 +316,21 @@ def test_upgrade_0013_adds_the_data_protection_columns(empty_engine: sa.Engine) 
 def indexes(engine: sa.Engine, table: str) -> dict[str, list[str]]:
     with engine.connect() as conn:
         return {ix["name"]: list(ix["column_names"]) for ix in sa.inspect(conn).get_indexes(table) if ix["name"]}
+
+
+@upgrade_test("0014")
+def test_upgrade_0014_records_the_identity_check_on_applications(empty_engine: sa.Engine) -> None:
+    before = script().get_revision("0014").down_revision
+    assert isinstance(before, str)
+    migrate.upgrade(empty_engine, revision=before)
+    assert "identity_check_status" not in columns(empty_engine, "account_application")
+    migrate.upgrade(empty_engine, revision="0014")
+    added = {"identity_check_status", "identity_check_at", "identity_check_ref", "identity_override_by_id"}
+    assert added | {"identity_override_reason"} <= columns(empty_engine, "account_application")
+    migrate.downgrade(empty_engine, before)
+    assert "identity_check_status" not in columns(empty_engine, "account_application")
+
+
+def columns(engine: sa.Engine, table: str) -> set[str]:
+    with engine.connect() as conn:
+        return {c["name"] for c in sa.inspect(conn).get_columns(table)}

@@ -41,6 +41,7 @@ PROVIDERS: tuple[str, ...] = (
     "workstation.reception_bench",
     "workstation.sync.bench",
     "workstation.accounts.bench",
+    "workstation.hall_bench",
 )
 REQUIRED_KEYS = ("name", "value", "unit", "baseline", "ratio", "target", "ok")
 STARTUP_TARGET_S = 1.0

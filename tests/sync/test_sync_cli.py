@@ -19,7 +19,7 @@ from workstation import pgserver as pg
 from workstation.cli import main
 from workstation.store import Store
 from workstation.sync import credentials
-from workstation.sync.cli import EXIT_OFFLINE
+from workstation.sync.cli import EXIT_OFFLINE, EXIT_QUARANTINED
 
 MakeWorkstation = Callable[[str, str], Store]
 
@@ -77,6 +77,25 @@ def test_central_init_then_sync_from_the_command_line(
     assert ws.path is not None
     assert main(["--db", str(ws.path), "sync", "--central", plain(central.url)]) == 0
     assert capsys.readouterr().out.startswith("ok: pushed 5 / pulled 0 / quarantined 0 / pending 0")
+
+
+def test_a_cycle_with_quarantined_rows_is_not_reported_as_a_success(
+    central: Central, make_workstation: MakeWorkstation, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workstation.models import Client
+    from workstation.sync.central import add_branch
+
+    ws = make_workstation("0101", "ws1")
+    with central.engine.begin() as conn:
+        role, password = add_branch(conn, "0101")
+    url = plain(sa.engine.make_url(central.url).set(username=role, password=password).render_as_string(False))
+    with ws.write() as session:  # a row central refuses: it claims another branch
+        session.add(Client(branch_id=central.branch_ids["0202"], name="冒充", id_number="FAKE1"))
+    code = main(["--db", str(ws.path), "sync", "--central", url])
+    out, err = capsys.readouterr()
+    assert code == EXIT_QUARANTINED
+    assert "quarantined 1" in out and "被拒收" in err
+    assert main(["--db", str(ws.path), "sync", "--central", url]) == EXIT_QUARANTINED  # still held
 
 
 def test_sync_offline_exits_3(make_workstation: MakeWorkstation, capsys: pytest.CaptureFixture[str]) -> None:

@@ -194,6 +194,7 @@ def test_the_sync_page_lists_quarantined_records_and_retries_one(
     assert report.outcome.quarantined == 1
     status = window.status
     assert status.quarantined_label.text() == "被拒收 1" and status.quarantined_label.property("role") == "alert"
+    assert status.sync_label.text() == "已连接，有被拒收记录" and status.sync_label.property("role") == "alert"
     page = window.pages[PageId.SYNC]
     assert isinstance(page, SyncPage)
     window.show()
@@ -219,6 +220,7 @@ def test_the_sync_page_lists_quarantined_records_and_retries_one(
     with qtbot.waitSignal(window.sync.sig_sync_did_finish, timeout=WAIT) as blocker:
         page.sync_button.click()
     assert blocker.args[0].outcome.quarantined == 0 and status.quarantined_label.text() == "被拒收 0"
+    assert status.sync_label.text() == "已连接中心"
     assert central.count("client", "id_number = 'X1'") == 1
     assert presenter.reports == []
 

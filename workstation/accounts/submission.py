@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from workstation import errors
+from workstation.accounts import identity_check
 from workstation.accounts.rules import tier_for
 from workstation.accounts.steps import Step, TransferTask, steps_for, transfer_tasks
 from workstation.accounts.wizard import VALIDATORS, AccountWizard, _entries, find_client
@@ -60,6 +61,7 @@ def submit(wizard: AccountWizard, session: Session, actor: Actor, application_id
     if problems:
         raise errors.ApplicationInconsistent(summary="；".join(p.zh for p in problems),
                                              summary_en="; ".join(p.en or p.zh for p in problems))  # fmt: skip
+    identity_check.require_submittable(app)
     agent = inviting_agent(app)
     if agent is not None and agent == actor.staff_id:
         raise errors.InvitingAgentRefused(name=actor.name, role="经办", role_en="clerk")

@@ -43,6 +43,14 @@ class AccountApplication(BranchScoped, Base):
     review_comment: Mapped[str] = mapped_column(sa.String(1000), default="")
     previous_broker: Mapped[str] = mapped_column(sa.String(100), default="")
     retention_notes: Mapped[str] = mapped_column(sa.String(1000), default="")
+    identity_check_status: Mapped[str] = mapped_column(sa.String(16), default="")
+    """The online identity check (联网核查): "" never asked, or a
+    :class:`workstation.accounts.identity_check.CheckStatus` value."""
+    identity_check_at: Mapped[datetime | None] = mapped_column(default=None)
+    identity_check_ref: Mapped[str] = mapped_column(sa.String(60), default="")
+    identity_override_by_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("staff.id"), default=None)
+    """The supervisor who let an *inconsistent* check go on, with ``identity_override_reason``."""
+    identity_override_reason: Mapped[str] = mapped_column(sa.String(300), default="")
 
 
 class TransferStep(BranchScoped, Base):

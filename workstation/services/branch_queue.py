@@ -289,6 +289,19 @@ class BranchQueue:
         """Forget that central was unreachable (e.g. after a successful sync cycle): try it next time."""
         self._mark(None)
 
+    def read(self, work: Callable[[Session], R]) -> R:
+        """Run the read-only ``work`` on the shared queue: central when online, else locally."""
+        if self.central is not None and self.online:
+            from workstation.sync.central import stall_guard
+
+            try:
+                with self.central.connect() as conn, stall_guard(conn, self.stall_s), Session(conn) as session:
+                    return work(session)
+            except (OperationalError, InterfaceError) as exc:
+                self._mark(first_line(str(exc.orig or exc)))
+        with self.store.read() as session:
+            return work(session)
+
     def _mark(self, detail: str | None) -> None:
         with self._guard:
             self._offline = None if detail is None else (time.monotonic() + OFFLINE_BACKOFF_S, detail)

@@ -54,6 +54,8 @@ class Ticket:
     punctuality: str = ""
     offline: bool = False
     """Numbered in this workstation's offline range (label ``A-2-015``): the UI may flag it."""
+    estimated_minutes: int = 0
+    """Estimated wait until called (:func:`workstation.services.hall.estimate_for`), 0 when none ahead."""
 
 
 def ticket_label(line: ServiceLine, number: int) -> str:
@@ -106,6 +108,9 @@ def waiting_ahead(session: Session, visit: Visit) -> int:
 
 
 def ticket_of(session: Session, visit: Visit) -> Ticket:
+    from workstation.services.hall import estimate_for
+
+    ahead = waiting_ahead(session, visit)
     return Ticket(
         visit_id=visit.id,
         label=visit.ticket_label,
@@ -113,9 +118,10 @@ def ticket_of(session: Session, visit: Visit) -> Ticket:
         status=visit.status,
         client_name=visit.client_name,
         issued_at=visit.issued_at,
-        waiting_ahead=waiting_ahead(session, visit),
+        waiting_ahead=ahead,
         punctuality=visit.punctuality,
         offline=visit.ticket_no >= OFFLINE_BASE,
+        estimated_minutes=estimate_for(session, visit.branch_id, visit.business_date, visit.service_line, ahead),
     )
 
 

@@ -12,6 +12,15 @@ drift from the ownership table in :mod:`workstation.sync.apply`:
 - PULL tables: read only, rows of the role's branch or firm-wide (``branch_id`` NULL); gifts
   through their campaign; branches and questionnaires are readable by all;
 - ``sync.change_log``: the role's branch and firm-wide entries; ``sync.processed_message``: its own.
+
+:func:`hardening_statements` closes what a stolen branch credential could otherwise do (README
+"Security"): insert-only facts (:data:`~workstation.sync.apply.INSERT_ONLY`) refuse UPDATE, DELETE
+and TRUNCATE for everyone; a branch inserts only the stock movements a counter makes (never a
+receipt or an allocation, never a reserve that is not taken from its own pool, never a void larger
+than its issue); ``staff.password_hash`` is not readable (verifiers come through
+``sync.staff_verifiers``); the SECURITY DEFINER functions check what calls them, run with a fixed
+``search_path`` and cannot be executed by PUBLIC; branch roles cannot create objects, not even
+temporary tables, and have a connection limit and server-side timeouts.
 """
 
 from __future__ import annotations
@@ -36,7 +45,7 @@ from sqlalchemy.pool import NullPool
 from workstation import errors
 from workstation.domain import SyncDirection
 from workstation.store import display_url, normalize_url
-from workstation.sync.apply import APPOINTMENT_MERGED, synced_tables
+from workstation.sync.apply import APPOINTMENT_MERGED, INSERT_ONLY, synced_tables
 
 BRANCH_GROUP = "ws_branch"
 """The NOLOGIN role every branch role belongs to; grants and policies name it."""
@@ -54,6 +63,23 @@ KEEPALIVE_ARGS: dict[str, Any] = {
     # A dead workstation must not hold the cluster's xmin horizon (and so every branch's pull).
     "options": "-c idle_in_transaction_session_timeout=60000",
 }
+
+BRANCH_CONNECTION_LIMIT = int(os.environ.get("WORKSTATION_BRANCH_CONNECTION_LIMIT") or 30)
+"""Connections one branch role may hold at once: its PCs (sync, queue, gift draws) with room to spare,
+far below the server's ``max_connections``, so one stolen credential cannot lock every branch out."""
+BRANCH_ROLE_SETTINGS: dict[str, str] = {
+    "idle_in_transaction_session_timeout": "60s",
+    "idle_session_timeout": "30min",
+    "statement_timeout": "120s",
+    "lock_timeout": "30s",
+}
+"""Role-level defaults of every branch role. PostgreSQL lets a session change these user-settable
+settings for itself (README "Security"): they bound honest clients; the connection limit and
+``idle_in_transaction_session_timeout`` set on the server are what an attacker cannot lift."""
+HIDDEN_COLUMNS: dict[str, tuple[str, ...]] = {"staff": ("password_hash",)}
+"""Columns of PULL tables a branch role cannot select; they come through a narrow function."""
+BRANCH_MOVEMENT_KINDS = ("reserve", "reserve_release", "issue", "void", "adjustment")
+"""Stock movements a counter makes; receipts and allocations are head office's alone."""
 
 sync_metadata = sa.MetaData(schema="sync")
 change_log = sa.Table(
@@ -184,7 +210,7 @@ def security_statements() -> list[str]:
         ]
         if synced.direction is SyncDirection.PULL:
             out += [
-                f"GRANT SELECT ON {name} TO {BRANCH_GROUP}",
+                f"GRANT SELECT {_readable_columns(synced.table)}ON {name} TO {BRANCH_GROUP}",
                 f"CREATE POLICY branch_rows ON {name} FOR SELECT TO {BRANCH_GROUP} USING ({_visible(synced.table)})",
             ]
             continue
@@ -194,9 +220,18 @@ def security_statements() -> list[str]:
                 f"GRANT SELECT, INSERT ON {name} TO {BRANCH_GROUP}",
                 f"GRANT UPDATE ({columns}) ON {name} TO {BRANCH_GROUP}",
             ]
+        elif synced.name in INSERT_ONLY:
+            out.append(f"GRANT SELECT, INSERT ON {name} TO {BRANCH_GROUP}")
         else:
             out.append(f"GRANT SELECT, INSERT, UPDATE ON {name} TO {BRANCH_GROUP}")
-        out.append(f"CREATE POLICY branch_rows ON {name} FOR ALL TO {BRANCH_GROUP} USING ({own}) WITH CHECK ({own})")
+        check = own
+        if synced.name == "gift_stock_movement":
+            kinds = ", ".join(f"'{k}'" for k in BRANCH_MOVEMENT_KINDS)
+            check = (
+                f"{own} AND kind IN ({kinds}) AND (kind NOT IN ('issue', 'adjustment') OR quantity < 0) "
+                "AND (kind <> 'void' OR (quantity > 0 AND gift_issue_id IS NOT NULL))"
+            )
+        out.append(f"CREATE POLICY branch_rows ON {name} FOR ALL TO {BRANCH_GROUP} USING ({own}) WITH CHECK ({check})")
     for name, grants, policy in (
         ("sync.change_log", "SELECT", f"FOR SELECT TO {BRANCH_GROUP} USING (branch_id IS NULL OR {own})"),
         ("sync.processed_message", "SELECT, INSERT", f"FOR ALL TO {BRANCH_GROUP} USING ({own}) WITH CHECK ({own})"),
@@ -209,13 +244,137 @@ def security_statements() -> list[str]:
             f"CREATE POLICY branch_rows ON {name} {policy}",
         ]
     out.append(f"REVOKE ALL ON sync.branch_login FROM {BRANCH_GROUP}")
+    return out + hardening_statements()
+
+
+def _readable_columns(table: sa.Table) -> str:
+    """``"(a, b, …) "`` when some columns are hidden from branch roles, else ``""`` (all)."""
+    hidden = HIDDEN_COLUMNS.get(table.name)
+    if not hidden:
+        return ""
+    return "(" + ", ".join(c.name for c in table.columns if c.name not in hidden) + ") "
+
+
+def _log_scope(table: sa.Table) -> str:
+    """How a change of ``table`` is scoped in the change log (as migration 0003 set it up)."""
+    if table.name == "gift":
+        return "campaign"
+    return "branch" if "branch_id" in table.c else "global"
+
+
+def hardening_statements() -> list[str]:
+    """Idempotent DDL against a stolen branch credential (see the module docstring)."""
+    group = BRANCH_GROUP
+    scopes = "\n".join(
+        f"WHEN '{name}' THEN '{_log_scope(synced.table)}'" for name, synced in sorted(synced_tables().items())
+    )
+    out = [
+        # Nothing but head office creates objects: no tables, no functions, no temporary tables.
+        "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+        "REVOKE ALL ON SCHEMA sync FROM PUBLIC",
+        "DO $$ BEGIN EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database()); END $$",
+        # The branch of the connected role, without exposing the role → branch mapping.
+        "CREATE OR REPLACE VIEW sync.my_branch WITH (security_barrier) AS "
+        "SELECT branch_id FROM sync.branch_login WHERE role_name = current_user",
+        f"REVOKE ALL ON sync.my_branch FROM PUBLIC, {group}",
+        f"GRANT SELECT ON sync.my_branch TO {group}",
+        "CREATE OR REPLACE FUNCTION sync.current_branch() RETURNS uuid LANGUAGE sql STABLE "
+        "SET search_path = pg_catalog, pg_temp AS $$ SELECT branch_id FROM sync.my_branch $$",
+        "REVOKE ALL ON FUNCTION sync.branch_of(name) FROM PUBLIC",
+        # The change log: only the synchronised tables reach it, with their own scope.
+        f"""CREATE OR REPLACE FUNCTION sync.log_change() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+        DECLARE
+            kind text;
+            scope uuid;
+        BEGIN
+            IF TG_TABLE_SCHEMA <> 'public' OR TG_LEVEL <> 'ROW' OR TG_WHEN <> 'AFTER' THEN
+                RAISE EXCEPTION 'sync.log_change: %.% is not a synchronised table', TG_TABLE_SCHEMA, TG_TABLE_NAME
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            kind := CASE TG_TABLE_NAME {scopes} END;
+            IF kind IS NULL THEN
+                RAISE EXCEPTION 'sync.log_change: %.% is not a synchronised table', TG_TABLE_SCHEMA, TG_TABLE_NAME
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            IF kind = 'branch' THEN
+                scope := NEW.branch_id;
+            ELSIF kind = 'campaign' THEN
+                SELECT c.branch_id INTO scope FROM public.campaign AS c WHERE c.id = NEW.campaign_id;
+            END IF;
+            INSERT INTO sync.change_log (entity, entity_id, branch_id) VALUES (TG_TABLE_NAME, NEW.id, scope);
+            RETURN NULL;
+        END $$""",
+        "REVOKE ALL ON FUNCTION sync.log_change() FROM PUBLIC",
+        # Facts are never rewritten: not by a branch, not by the owner (corrections are new rows).
+        """CREATE OR REPLACE FUNCTION sync.refuse_change() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+        BEGIN
+            RAISE EXCEPTION '% is insert-only: its rows are never changed or deleted', TG_TABLE_NAME
+                USING ERRCODE = 'insufficient_privilege', HINT = 'Record a compensating row instead.';
+        END $$""",
+        "REVOKE ALL ON FUNCTION sync.refuse_change() FROM PUBLIC",
+        # A counter reserves only what its own pool holds and voids at most what it issued.
+        f"""CREATE OR REPLACE FUNCTION sync.check_branch_movement() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+        DECLARE
+            net bigint;
+        BEGIN
+            IF NOT pg_has_role(current_user, '{group}', 'MEMBER') OR current_user IN
+                    (SELECT r.rolname FROM pg_roles AS r WHERE r.rolsuper) THEN
+                RETURN NULL;
+            END IF;
+            IF NEW.kind IN ('reserve', 'reserve_release') THEN
+                SELECT coalesce(sum(m.quantity), 0) INTO net FROM public.gift_stock_movement AS m
+                WHERE m.branch_id = NEW.branch_id AND m.gift_id = NEW.gift_id
+                  AND m.kind IN ('reserve', 'reserve_release');
+                IF net > 0 THEN
+                    RAISE EXCEPTION 'a reserve must be taken from the branch pool first'
+                        USING ERRCODE = 'check_violation';
+                END IF;
+            ELSIF NEW.kind = 'void' THEN
+                SELECT coalesce(sum(m.quantity), 0) INTO net FROM public.gift_stock_movement AS m
+                WHERE m.gift_issue_id = NEW.gift_issue_id AND m.kind IN ('issue', 'void');
+                IF net > 0 THEN
+                    RAISE EXCEPTION 'a void returns at most what was issued' USING ERRCODE = 'check_violation';
+                END IF;
+            END IF;
+            RETURN NULL;
+        END $$""",
+        "REVOKE ALL ON FUNCTION sync.check_branch_movement() FROM PUBLIC",
+        "DROP TRIGGER IF EXISTS branch_movement ON public.gift_stock_movement",
+        "CREATE TRIGGER branch_movement AFTER INSERT ON public.gift_stock_movement "
+        "FOR EACH ROW EXECUTE FUNCTION sync.check_branch_movement()",
+        # Verifiers for offline login, only of the staff this branch's counters must check.
+        """CREATE OR REPLACE FUNCTION sync.staff_verifiers(ids uuid[])
+        RETURNS TABLE (id uuid, password_hash text)
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+            WITH caller AS (SELECT l.branch_id FROM sync.branch_login AS l WHERE l.role_name = session_user)
+            SELECT s.id, s.password_hash FROM public.staff AS s
+            WHERE s.id = ANY (ids) AND s.deleted_at IS NULL AND (
+                NOT EXISTS (SELECT 1 FROM caller)
+                OR (s.active AND (s.branch_id IS NULL OR s.branch_id = (SELECT branch_id FROM caller))))
+        $$""",
+        "REVOKE ALL ON FUNCTION sync.staff_verifiers(uuid[]) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION sync.staff_verifiers(uuid[]) TO {group}",
+        f"GRANT EXECUTE ON FUNCTION sync.current_branch() TO {group}",
+    ]
+    for name in sorted(INSERT_ONLY):
+        out += [
+            f"DROP TRIGGER IF EXISTS insert_only ON public.{name}",
+            f"CREATE TRIGGER insert_only BEFORE UPDATE OR DELETE ON public.{name} "
+            "FOR EACH ROW EXECUTE FUNCTION sync.refuse_change()",
+            f"DROP TRIGGER IF EXISTS insert_only_truncate ON public.{name}",
+            f"CREATE TRIGGER insert_only_truncate BEFORE TRUNCATE ON public.{name} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION sync.refuse_change()",
+        ]
     return out
 
 
 def secure(conn: sa.Connection) -> None:
     """Apply :func:`security_statements` in the caller's transaction."""
     for statement in security_statements():
-        conn.exec_driver_sql(statement)
+        conn.exec_driver_sql(statement.replace("%", "%%"))  # no parameters: "%" is the driver's escape
 
 
 def role_name_for(branch_code: str) -> str:
@@ -252,9 +411,13 @@ def add_branch(conn: sa.Connection, branch_code: str, password: str | None = Non
     verifier = scram_verifier(password).replace("'", "''")
     exists = conn.execute(sa.text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).scalar()
     verb = "ALTER" if exists else "CREATE"
-    conn.exec_driver_sql(f"{verb} ROLE \"{role}\" LOGIN PASSWORD '{verifier}'")
+    conn.exec_driver_sql(
+        f'{verb} ROLE "{role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT NOREPLICATION NOBYPASSRLS '
+        f"CONNECTION LIMIT {BRANCH_CONNECTION_LIMIT} PASSWORD '{verifier}'"
+    )
     conn.exec_driver_sql(f'GRANT {BRANCH_GROUP} TO "{role}"')
-    conn.exec_driver_sql(f"ALTER ROLE \"{role}\" SET idle_in_transaction_session_timeout = '60s'")
+    for setting, value in BRANCH_ROLE_SETTINGS.items():
+        conn.exec_driver_sql(f"ALTER ROLE \"{role}\" SET {setting} = '{value}'")
     conn.execute(
         sa.text(
             "INSERT INTO sync.branch_login (role_name, branch_id) VALUES (:r, :b) "

@@ -27,6 +27,8 @@ from typing import Any
 from workstation import errors
 
 EXIT_OFFLINE = 3
+EXIT_QUARANTINED = 4
+"""``sync``: the cycle ran but rows are held in quarantine (or refused locally): not a success."""
 """``sync``: the central database could not be reached; run again later."""
 
 
@@ -159,7 +161,7 @@ def cmd_central_login(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    """Run one cycle and print its outcome; exit 0 ok, 3 offline, 2 failed."""
+    """Run one cycle and print its outcome; exit 0 ok, 3 offline, 4 rows held in quarantine, 2 failed."""
     from workstation.cli import target_of
     from workstation.store import open_store
     from workstation.sync.credentials import with_password
@@ -183,6 +185,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
     print(outcome.summary())
     if outcome.status is SyncStatus.OFFLINE:
         return EXIT_OFFLINE
+    if outcome.needs_attention:
+        held = outcome.quarantined_total + outcome.pull_rejected
+        print(f"注意：有 {held} 条记录被拒收，尚未同步，请主管在“同步”页或用 sync quarantine 处理。", file=sys.stderr)
+        return EXIT_QUARANTINED
     return 0 if outcome.ok else 2
 
 

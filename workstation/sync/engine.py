@@ -64,6 +64,12 @@ class SyncOutcome:
     def ok(self) -> bool:
         return self.status is SyncStatus.OK
 
+    @property
+    def needs_attention(self) -> bool:
+        """The cycle ran, but rows are held: refused by central (quarantined) or by this database.
+        Not a success for the clerk: nothing is lost, but a supervisor must resolve them."""
+        return self.ok and bool(self.quarantined or self.quarantined_total or self.pull_rejected)
+
     def summary(self) -> str:
         """One line, e.g. ``ok: pushed 3 / pulled 5 / quarantined 0 / pending 0``."""
         text = (

@@ -100,11 +100,13 @@ def fetch_page(
         CentralUnavailable: the connection failed or stalled.
     """
     query = sa.text(
-        "SELECT xid::text AS xid, seq, entity, entity_id FROM sync.change_log "
-        "WHERE (xid, seq) > (CAST(:xid AS xid8), :seq) "
-        "AND xid < pg_snapshot_xmin(pg_current_snapshot()) "
-        "AND (branch_id = :branch OR branch_id IS NULL) "
-        "ORDER BY xid, seq LIMIT :n"
+        # The xid8 column is ordered and compared as xid8; only the output is text, under another
+        # name: ``ORDER BY xid`` would resolve to a text alias first and sort '10000' < '9999'.
+        "SELECT l.xid::text AS xid_text, l.seq, l.entity, l.entity_id FROM sync.change_log AS l "
+        "WHERE (l.xid, l.seq) > (CAST(:xid AS xid8), :seq) "
+        "AND l.xid < pg_snapshot_xmin(pg_current_snapshot()) "
+        "AND (l.branch_id = :branch OR l.branch_id IS NULL) "
+        "ORDER BY l.xid, l.seq LIMIT :n"
     )
     params = {"xid": str(cursor.xid), "seq": cursor.seq, "branch": branch_id, "n": page_size}
     stall = central_db.STALL_TIMEOUT_S if stall_s is None else stall_s
@@ -120,13 +122,33 @@ def fetch_page(
                     wanted.setdefault(entry.entity, set()).add(entry.entity_id)
             rows: dict[str, list[dict[str, Any]]] = {}
             for name, ids in wanted.items():
-                table = tables[name].table
-                found = conn.execute(sa.select(table).where(table.c.id.in_(sorted(ids))))
-                rows[name] = [dict(r._mapping) for r in found]
+                rows[name] = _central_rows(conn, tables[name].table, sorted(ids))
     except (OperationalError, InterfaceError) as exc:
         raise errors.CentralUnavailable(detail=first_line(str(exc.orig or exc))) from exc
-    last = Cursor(int(entries[-1].xid), int(entries[-1].seq)) if entries else cursor
+    last = Cursor(int(entries[-1].xid_text), int(entries[-1].seq)) if entries else cursor
     return Page(entries=len(entries), cursor=last, rows=rows)
+
+
+def _central_rows(conn: sa.Connection, table: sa.Table, ids: list[uuid.UUID]) -> list[dict[str, Any]]:
+    """The current central rows ``ids`` of ``table``. Columns a branch role cannot read (staff
+    password verifiers) come from their SECURITY DEFINER function; one it withholds (a disabled
+    member of staff) arrives as an unusable verifier."""
+    hidden = central_db.HIDDEN_COLUMNS.get(table.name, ())
+    columns = [c for c in table.columns if c.name not in hidden]
+    rows = [dict(r._mapping) for r in conn.execute(sa.select(*columns).where(table.c.id.in_(ids)))]
+    if hidden and rows:
+        verifiers: dict[uuid.UUID, str] = dict(
+            conn.execute(sa.text("SELECT id, password_hash FROM sync.staff_verifiers(:ids)"), {"ids": ids})
+            .tuples()
+            .all()
+        )
+        for row in rows:
+            row["password_hash"] = verifiers.get(row["id"], WITHHELD_VERIFIER)
+    return rows
+
+
+WITHHELD_VERIFIER = "!withheld"
+"""Stored for staff whose verifier central does not hand out: matches no password (not argon2)."""
 
 
 def apply_page(store: Store, page: Page, result: PullResult) -> dict[str, list[str]]:

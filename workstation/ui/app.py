@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="以演示主管 S001 登录，逐页截图保存到 DIR 后退出",
     )
+    parser.add_argument("--hall", action="store_true", help="叫号屏与语音播报（大厅电视，不需登录）")
+    parser.add_argument("--screen", type=int, default=None, metavar="N", help="--hall：在第 N 块屏幕上全屏显示")
     parser.add_argument("--probe-startup", choices=PROBE_STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -121,6 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     presenter = ErrorPresenter(args.lang, display=print_report if unattended else None)
     presenter.install_excepthook()
     tasks = TaskRunner(failure_handler=presenter.show)
+    if args.hall:
+        from workstation.ui.hall import run_hall
+
+        return run_hall(app, tasks, presenter, default_target(args.demo, args.db), demo=args.demo, screen=args.screen)
     options = LaunchOptions(
         target=default_target(args.demo, args.db),
         demo=args.demo,

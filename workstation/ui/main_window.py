@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation import errors
+from workstation.domain import Role
 from workstation.ui.context import SessionContext
 from workstation.ui.idle import IdleWatcher, LockScreen
 from workstation.ui.pages import PageId, create_page, page_title, visible_pages
@@ -45,6 +46,8 @@ class ShellAction(enum.Enum):
     """The window's own actions (Picard-style registry)."""
 
     CHANGE_PASSWORD = "change_password"
+    CARD_READER = "card_reader"
+    HALL_DISPLAY = "hall_display"
     LOCK = "lock"
     LOGOUT = "logout"
     QUIT = "quit"
@@ -166,6 +169,8 @@ class MainWindow(QMainWindow):
     def _create_actions(self) -> None:
         specs = [
             (ShellAction.CHANGE_PASSWORD, self.tr("修改密码…"), QKeySequence(), self.open_change_password),
+            (ShellAction.CARD_READER, self.tr("身份证阅读器设置…"), QKeySequence(), self.open_card_reader_settings),
+            (ShellAction.HALL_DISPLAY, self.tr("打开叫号屏（第二块屏幕）"), QKeySequence(), self.open_hall_display),
             (ShellAction.LOCK, self.tr("锁定屏幕"), QKeySequence("Ctrl+L"), self.lock),
             (ShellAction.LOGOUT, self.tr("注销"), QKeySequence(), lambda: self.leave(LogoutReason.USER)),
             (
@@ -185,6 +190,8 @@ class MainWindow(QMainWindow):
             if action_id is ShellAction.QUIT:
                 menu.addSeparator()
             menu.addAction(action)
+        reader = self.actions_by_id[ShellAction.CARD_READER]
+        reader.setEnabled(self.context.actor.has_any((Role.SUPERVISOR, Role.ADMIN)))
 
     def _connect_signals(self) -> None:
         self.navigation.currentRowChanged.connect(self._row_changed)
@@ -224,6 +231,33 @@ class MainWindow(QMainWindow):
         super().showEvent(event)  # type: ignore[arg-type]
         if not self.is_locked:
             self.idle.start()
+
+    def open_hall_display(self) -> None:
+        """Start the hall's call display and voice as a separate process on the second screen."""
+        import os
+        import subprocess
+        import sys
+
+        from workstation import paths
+        from workstation.store import display_url
+
+        url = self.context.store.url
+        target = str(self.context.store.path) if self.context.store.path else url.render_as_string(False)
+        program = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "workstation.ui.app"]
+        screen = "1" if len(self.screen().virtualSiblings()) > 1 else "0"
+        command = [*program, "--hall", "--screen", screen, "--lang", self.context.lang]
+        env = {**os.environ, paths.DB_ENV: target}  # not on the command line: a URL may hold a password
+        subprocess.Popen(command, env=env, start_new_session=True)
+        self.status.showMessage(self.tr("已打开叫号屏：%1").replace("%1", display_url(url)), 5000)
+
+    def open_card_reader_settings(self) -> QDialog:
+        """This PC's ID card reader (supervisors and administrators set it up)."""
+        from workstation.ui.idcard import ReaderSettingsDialog
+
+        dialog = ReaderSettingsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_change_password(self) -> ChangePasswordDialog:
         dialog = ChangePasswordDialog(self.context, self)

@@ -94,6 +94,10 @@ class WorkstationStatusBar(QStatusBar):
             self.sync_label.setText(self.tr("未配置中心"))
             self.sync_label.setToolTip(self.tr("尚未设置中心数据库，业务数据只保存在本机。主管可在“同步”菜单中设置。"))
             self._set_role(self.sync_label, "offline")
+        elif outcome.needs_attention:
+            self.sync_label.setText(self.tr("已连接，有被拒收记录"))
+            self.sync_label.setToolTip(self.tr("同步已完成，但有记录被拒收，未进入中心数据库；请主管在“同步”页处理。"))
+            self._set_role(self.sync_label, "alert")
         elif outcome.status is SyncStatus.OK:
             self.sync_label.setText(self.tr("已连接中心"))
             self.sync_label.setToolTip(snap.central)

@@ -6,7 +6,7 @@ request records the withdrawal of consent. The columns are new on existing synce
 change-log triggers (0003) already cover them.
 
 Revision ID: 0013
-Revises: 0005
+Revises: 0014
 Create Date: 2026-12-03 14:00:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0005"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

@@ -6,15 +6,18 @@ the dialog can enable Next, and shows the controller's messages under their fiel
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -28,6 +31,10 @@ from workstation.accounts.wizard import DraftView
 from workstation.errors import FieldProblem
 from workstation.ui.accounts import specs
 from workstation.ui.accounts.fields import FieldForm, base_field
+
+if TYPE_CHECKING:
+    from workstation.idcard.card import IdCard
+    from workstation.ui.context import SessionContext
 
 INTROS: dict[Step, Any] = {
     Step.IDENTITY: QT_TRANSLATE_NOOP(
@@ -188,6 +195,85 @@ class StepPage(QWidget):
         self.info.setVisible(bool(text))
 
 
+class IdentityPage(StepPage):
+    """身份核验: the fields, and "读卡" that fills them from the card on the reader."""
+
+    sig_card_read = Signal(object)
+    """A valid card was read and its data put into the fields (payload: the IdCard)."""
+    sig_check_requested = Signal()
+    """The clerk asked for the online identity check (联网核查) of the name and number typed."""
+
+    def _build_body(self, body: QWidget, rules: AccountRules) -> None:
+        self.reader_row = QWidget(body)
+        row = QHBoxLayout(self.reader_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.photo = QLabel(self.reader_row)
+        self.photo.setObjectName("cardPhoto")
+        self.photo.setFixedSize(102, 126)
+        self.photo.hide()
+        self.card_status = QLabel(self.reader_row)
+        self.card_status.setWordWrap(True)
+        self.card_status.setProperty("role", "hint")
+        self.card_status.setText(
+            self.tr("有身份证阅读器时，请将证件放在阅读器上点“读卡”，信息自动填入，请与原件核对。")
+        )
+        row.addWidget(self.photo)
+        row.addWidget(self.card_status, 1)
+        self.check_button = QPushButton(self.tr("联网核查"), self.reader_row)
+        self.check_button.setObjectName("identityCheckButton")
+        self.check_button.setToolTip(self.tr("通过公司核查网关核对姓名与证件号码（公安部联网核查）"))
+        self.check_button.clicked.connect(self.sig_check_requested)
+        self.check_status = QLabel(self.reader_row)
+        self.check_status.setObjectName("identityCheckStatus")
+        row.addWidget(self.check_button)
+        row.addWidget(self.check_status)
+        self.body_layout.addWidget(self.reader_row)
+
+    def show_check(self, status: str, text: str) -> None:
+        """The online check's outcome: "consistent" green, "inconsistent" red, otherwise a hint."""
+        self.check_button.setEnabled(True)
+        self.check_status.setText(text)
+        role = {"consistent": "notice-info", "inconsistent": "error"}.get(status, "notice-warning")
+        self.check_status.setProperty("role", role)
+        self.check_status.style().polish(self.check_status)
+
+    def attach_reader(self, context: SessionContext) -> None:
+        """Add the 读卡 button (the page itself has no session)."""
+        from workstation.ui.idcard import ReadCardButton
+
+        self.read_button = ReadCardButton(context, "identity", self.reader_row)
+        self.read_button.sig_card_read.connect(self.fill_from_card)
+        self.read_button.sig_failed.connect(self._read_failed)
+        layout = self.reader_row.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.insertWidget(0, self.read_button)
+
+    def fill_from_card(self, card: IdCard, expiring: bool) -> None:
+        """Put what the card says into the fields (the clerk still compares it with the card)."""
+        self.set_data({**self.data(), **card.wizard_fields()})
+        if card.photo:
+            picture = QPixmap()
+            picture.loadFromData(card.photo)
+            self.photo.setPixmap(picture.scaled(self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio))
+            self.photo.show()
+        else:
+            self.photo.hide()
+        text = self.tr("已读取证件：%1。请与原件及客户本人核对。").replace("%1", card.id_type.label)
+        if expiring:
+            assert card.valid_to is not None
+            text += self.tr("证件将于 %1 到期，请提醒客户及时换领。").replace("%1", card.valid_to.isoformat())
+        self.card_status.setText(text)
+        self.card_status.setProperty("role", "notice-warning" if expiring else "notice-info")
+        self.card_status.style().polish(self.card_status)
+        self.sig_card_read.emit(card)
+        self.sig_field_left.emit("id_number")
+
+    def _read_failed(self, text: str) -> None:
+        self.card_status.setText(text)
+        self.card_status.setProperty("role", "error")
+        self.card_status.style().polish(self.card_status)
+
+
 class QuestionnairePage(StepPage):
     """风险承受能力评估: the questionnaire in force, one row of radio buttons per question."""
 
@@ -292,7 +378,9 @@ class CustodyPage(StepPage):
 def make_page(step: Step, rules: AccountRules, questionnaire: Mapping[str, Any], parent: QWidget) -> StepPage:
     """The page for ``step``."""
     page: StepPage
-    if step is Step.QUESTIONNAIRE:
+    if step is Step.IDENTITY:
+        page = IdentityPage(step, rules, parent)
+    elif step is Step.QUESTIONNAIRE:
         page = QuestionnairePage(step, rules, parent)
         page.set_questionnaire(questionnaire)
     elif step is Step.SUITABILITY_MATCH:

@@ -38,7 +38,8 @@ from workstation.accounts.wizard import DraftView, StepResult
 from workstation.domain import ApplicationKind, ApplicationStatus
 from workstation.ui import printing
 from workstation.ui.accounts import ops
-from workstation.ui.accounts.step_pages import StepPage, make_page
+from workstation.ui.accounts.override import SupervisorOverrideDialog
+from workstation.ui.accounts.step_pages import IdentityPage, StepPage, make_page
 from workstation.ui.accounts.summary import summary_html
 
 if TYPE_CHECKING:
@@ -193,6 +194,10 @@ class AccountWizardDialog(QDialog):
         draft = setup.draft
         for state in draft.steps:
             page = make_page(state.step, setup.rules, setup.questionnaire, self.stack)
+            if isinstance(page, IdentityPage):
+                page.attach_reader(self.context)
+                page.sig_card_read.connect(self._card_read)
+                page.sig_check_requested.connect(lambda p=page: self.check_identity(p))
             page.set_data(state.data)
             page.show_warnings(state.warnings, state.confirmed)
             page.sig_state_changed.connect(self._update_buttons)
@@ -216,6 +221,49 @@ class AccountWizardDialog(QDialog):
         else:
             self.show_step(draft.current_step)
         self.sig_loaded.emit(draft)
+
+    def check_identity(self, page: IdentityPage) -> None:
+        """联网核查 of what the identity page holds; the result is kept on the application."""
+        from workstation.accounts import identity_check as ic
+        from workstation.clock import utcnow
+        from workstation.ui.idcard import identity_verifier
+
+        if self.draft is None:
+            return
+        data, verifier = page.data(), identity_verifier()
+        store, actor, app_id = self.context.store, self.context.actor, self.draft.application_id
+
+        def check() -> ic.CheckResult:
+            if verifier is None:
+                result = ic.CheckResult(ic.CheckStatus.NOT_CHECKED, utcnow(), detail="本机未配置联网核查网关")
+            else:
+                name, id_type = str(data.get("name") or ""), str(data.get("id_type") or "00")
+                result = verifier.verify(name, id_type, str(data.get("id_number") or ""))
+            with store.write() as session:
+                ic.record_check(session, actor, app_id, result)
+            return result
+
+        def show(result: ic.CheckResult) -> None:
+            text = self.tr("核查结果：%1").replace("%1", result.status.label)
+            if result.reference:
+                text += f"（{result.reference}）"
+            if result.detail:
+                text += f"　{result.detail}"
+            page.show_check(result.status.value, text)
+
+        page.check_button.setEnabled(False)
+        page.show_check("", self.tr("正在核查…"))
+        self.context.tasks.run(check, show, lambda exc: self._check_failed(page, exc), writes=True, owner=self)
+
+    def _check_failed(self, page: IdentityPage, exc: BaseException) -> None:
+        page.show_check("", "")
+        self.context.presenter.show(exc, self)
+
+    def _card_read(self, card: Any) -> None:
+        """The card's address also goes into the client data step's contact address, if still empty."""
+        page = self.pages.get(Step.CLIENT_DATA)
+        if page is not None and card.address and not page.form.editors["address"].get():
+            page.form.editors["address"].set(card.address)
 
     def _set_draft(self, draft: DraftView) -> None:
         self.draft = draft
@@ -387,8 +435,15 @@ class AccountWizardDialog(QDialog):
         )
 
     def _submit_failed(self, exc: BaseException) -> None:
+        from workstation.accounts.identity_check import IdentityInconsistent
+
         self.summary.submit_button.setEnabled(True)
         self.status_label.setText("")
+        if isinstance(exc, IdentityInconsistent) and self.draft is not None:
+            self.override_dialog = SupervisorOverrideDialog(self.context, self.draft.application_id, exc, self)
+            self.override_dialog.accepted.connect(self.submit)
+            self.override_dialog.open()
+            return
         self.context.presenter.show(exc, self)
 
     def _submitted(self, outcome: SubmitOutcome) -> None:

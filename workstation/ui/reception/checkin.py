@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation import errors
+from workstation.clock import business_date
 from workstation.domain import ServiceLine
 from workstation.services.reception import AppointmentMatch, CheckInResult
 from workstation.services.tickets import Ticket
@@ -84,6 +85,8 @@ class TicketDisplay(QFrame):
         self.number.setText(ticket.label)
         line = label_text(ticket.service_line.label)
         parts = [self.tr("%1 · 前面还有 %2 位等候").replace("%1", line).replace("%2", str(ticket.waiting_ahead))]
+        if ticket.estimated_minutes:
+            parts.append(self.tr("预计等候约 %1 分钟").replace("%1", str(ticket.estimated_minutes)))
         if ticket.client_name:
             parts.insert(0, ticket.client_name)
         flag = punctuality_text(ticket.punctuality)
@@ -129,7 +132,15 @@ class CheckInPanel(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMaxLength(200)  # the service explains anything over 40 characters
         self.search_edit.installEventFilter(self)
-        layout.addWidget(self.search_edit)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_edit, 1)
+        from workstation.ui.idcard import ReadCardButton
+
+        self.read_card_button = ReadCardButton(self.context, "check_in", self)
+        self.read_card_button.sig_card_read.connect(self._card_read)
+        self.read_card_button.sig_failed.connect(lambda text: self._say(text, "warning"))
+        search_row.addWidget(self.read_card_button)
+        layout.addLayout(search_row)
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -286,6 +297,30 @@ class CheckInPanel(QWidget):
         self.sig_search_done.emit(matches)
         if self._check_in_single and len(matches) == 1:
             self.check_in_selected()
+
+    def _card_read(self, card: Any, expiring: bool) -> None:
+        """A card on the reader: find the holder's appointment (by ID number, then mobile); a
+        lone one of today at this branch is checked in at once, else the clerk chooses."""
+        store, actor, today = self.context.store, self.context.actor, business_date()
+        self.context.tasks.run(
+            lambda: ops.appointments_for_card(store, actor, card, today),
+            on_success=lambda matches: self._card_matches(card, matches),
+            owner=self,
+        )
+
+    def _card_matches(self, card: Any, matches: list[AppointmentMatch]) -> None:
+        today_here = [m for m in matches if m.is_today and m.at_this_branch]
+        if len(today_here) == 1:
+            self.search_edit.setText(today_here[0].code)
+            self.search(check_in_single=True)
+            return
+        if matches:
+            self.search_edit.setText(matches[0].code if len(matches) == 1 else "")
+            self._generation += 1
+            self._show_matches(self._generation, self.search_edit.text(), matches)
+            return
+        self.name_edit.setText(card.name)
+        self._say(self.tr("%1 今天没有预约：请按现场客户取号（姓名已填入）。").replace("%1", card.name), "warning")
 
     def _search_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:

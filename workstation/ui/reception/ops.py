@@ -20,6 +20,7 @@ from workstation import errors
 from workstation.clock import business_date
 from workstation.domain import ServiceLine, VisitOutcome
 from workstation.forms.identity import check_mobile
+from workstation.idcard.card import IdCard
 from workstation.models import Campaign, Counter, Staff, Workstation
 from workstation.services import appointments, branch_queue, queue, reception, staffing
 from workstation.services.actor import Actor
@@ -75,6 +76,13 @@ class Booked:
 def search(store: Store, branch_id: uuid.UUID, text: str) -> list[AppointmentMatch]:
     with store.read() as session:
         return reception.find_appointments(session, branch_id, text)
+
+
+def appointments_for_card(store: Store, actor: Actor, card: IdCard, today: date) -> list[AppointmentMatch]:
+    from workstation.services.idcard import appointments_for_card
+
+    with store.read() as session:
+        return appointments_for_card(session, actor, card, today=today)
 
 
 def check_in(store: Store, actor: Actor, appointment_id: uuid.UUID) -> CheckInResult:

@@ -45,6 +45,7 @@ def ticket_data(branch_name: str, ticket: Ticket) -> dict[str, Any]:
         "ticket": ticket.label,
         "service_line": ticket.service_line.value,
         "waiting_ahead": ticket.waiting_ahead,
+        "estimated_wait": ticket.estimated_minutes or None,
         "issued_at": local(ticket.issued_at).strftime("%Y-%m-%d %H:%M"),
         "client_name": ticket.client_name,
         "note": TICKET_NOTE,

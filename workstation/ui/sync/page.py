@@ -194,7 +194,12 @@ class SyncPage(OverviewPage):
         self._set_state(self.cards[1], "alert" if snap.quarantined else "")
         self._set_state(self.cards[1].value_label, "alert" if snap.quarantined else "")
         self.state_label.setText(self._state_text(snap))
-        healthy = snap.configured and snap.last_run is not None and snap.last_run.status is SyncStatus.OK
+        healthy = (
+            snap.configured
+            and snap.last_run is not None
+            and snap.last_run.status is SyncStatus.OK
+            and not snap.quarantined
+        )
         self._set_state(self.state_label, "ok" if healthy else "warning")
         self.held_model.set_records(snap.held)
         self.runs_model.set_records(snap.runs)
