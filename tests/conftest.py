@@ -6,9 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
-os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
-import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +14,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from tests.dbfiles import copy_db
 from workstation import pgserver as pg
 from workstation.store import Store, open_store
 
@@ -68,7 +67,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         template: Path = request.getfixturevalue("sqlite_template")
         target = tmp_path / "workstation.db"
-        shutil.copyfile(template, target)
+        copy_db(template, target)
         return str(target)
     server: pg.PgServer = request.getfixturevalue("pg_server")
     return fresh_pg_url(server, request.getfixturevalue("pg_template"))
@@ -95,7 +94,7 @@ def store(db_url: str) -> Iterator[Store]:
 def sqlite_store(tmp_path: Path, sqlite_template: Path) -> Iterator[Store]:
     """An open store on a local SQLite file only (for SQLite-specific behaviour)."""
     target = tmp_path / "workstation.db"
-    shutil.copyfile(sqlite_template, target)
+    copy_db(sqlite_template, target)
     opened = open_store(target)
     yield opened
     opened.dispose()

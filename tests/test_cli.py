@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import sqlite3
 import subprocess
 import sys
 import types
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import dbfiles
 from workstation import cli, paths
 from workstation.migrate import SchemaPlan
 from workstation.migrations import HEAD
@@ -137,7 +137,7 @@ def test_corrupt_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
 def test_locked_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = tmp_path / "ws.db"
     assert cli.main(["--db", str(db), "db", "upgrade"]) == 0
-    holder = sqlite3.connect(db, isolation_level=None)
+    holder = dbfiles.connect(db, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
         code, _, err = run(capsys, "--db", str(db), "demo")
@@ -173,7 +173,7 @@ def test_unreachable_postgresql(capsys: pytest.CaptureFixture[str]) -> None:
 def test_newer_schema(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = tmp_path / "ws.db"
     assert cli.main(["--db", str(db), "db", "upgrade"]) == 0
-    with sqlite3.connect(db) as con:
+    with dbfiles.connect(db) as con:
         con.execute("UPDATE alembic_version SET version_num = '9999'")
     for command in (["db", "status"], ["db", "upgrade"], ["demo"]):
         code, _, err = run(capsys, "--db", str(db), *command)

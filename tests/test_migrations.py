@@ -278,6 +278,41 @@ def test_upgrade_0005_numbers_workstations_uniquely_per_branch(empty_engine: sa.
         assert "number" not in {c["name"] for c in sa.inspect(conn).get_columns("workstation")}
 
 
+@upgrade_test("0016")
+def test_upgrade_0016_adds_the_data_protection_columns(empty_engine: sa.Engine) -> None:
+    migrate.upgrade(empty_engine, revision="0005")
+    branch, client = Base.metadata.tables["branch"], Base.metadata.tables["client"]
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    stamps = dict(created_at=now, updated_at=now, version=1)
+    with empty_engine.begin() as conn:
+        conn.execute(
+            branch.insert().values(
+                id=uuid.UUID(int=1), code="B1", name="营业部", address="北京", postcode="", phone="",
+                complaint_phone="", opening_hours="", landmarks=[], transit=[], trading_unit="", **stamps,
+            )
+        )  # fmt: skip
+        new = {"anonymised_at", "consent_withdrawn_at"}
+        old_client = sa.Table(
+            "client", sa.MetaData(), *(sa.Column(c.name, c.type) for c in client.c if c.name not in new)
+        )
+        values = {c.name: "" for c in old_client.c if isinstance(c.type, sa.String)}
+        values.update(
+            id=uuid.UUID(int=5), branch_id=uuid.UUID(int=1), name="张三", id_number="110105194912310021",
+            id_type="00", status="prospect", tier="standard", aml_risk="unrated", channel="walk_in",
+            nationality="CHN", assets_fen=0, id_long_term=False, lowest_category=False, professional=False,
+            integrity_flag=False, client_no=None, fund_account=None, sex=None, risk_class=None, **stamps,
+        )  # fmt: skip
+        conn.execute(old_client.insert().values(**values))
+    migrate.upgrade(empty_engine, revision="0016")
+    with empty_engine.connect() as conn:
+        row = conn.execute(sa.select(client.c.name, client.c.anonymised_at, client.c.consent_withdrawn_at)).one()
+        assert tuple(row) == ("张三", None, None)
+        assert "data_purged_at" in {c["name"] for c in sa.inspect(conn).get_columns("printed_document")}
+    migrate.downgrade(empty_engine, "0005")
+    with empty_engine.connect() as conn:
+        assert "anonymised_at" not in {c["name"] for c in sa.inspect(conn).get_columns("client")}
+
+
 def indexes(engine: sa.Engine, table: str) -> dict[str, list[str]]:
     with engine.connect() as conn:
         return {ix["name"]: list(ix["column_names"]) for ix in sa.inspect(conn).get_indexes(table) if ix["name"]}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import random
-import sqlite3
 from pathlib import Path
 
+from tests import dbfiles
 from workstation import bench, reception_bench
 from workstation.services import reception
 from workstation.store import open_store
@@ -27,7 +27,7 @@ def test_metrics_on_a_small_database_have_every_key_and_sane_values() -> None:
 def test_built_database_is_readable_through_the_services(tmp_path: Path) -> None:
     path = tmp_path / "r.db"
     built = reception_bench.build_database(path, clients=500, appointments=400)
-    raw = sqlite3.connect(path)
+    raw = dbfiles.connect(path)
     assert raw.execute("SELECT count(*) FROM client").fetchone() == (500,)
     assert raw.execute("SELECT count(*) FROM appointment").fetchone() == (400,)
     raw.close()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.dbfiles import copy_db
 from workstation import cli, paths
 from workstation.clock import business_date
 from workstation.demo import seed_demo
@@ -18,7 +18,7 @@ HEADER = "外呼编号,客户姓名,手机号,预约日期,预约时段,办理�
 @pytest.fixture(scope="module")
 def demo_file(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cli-demo") / "demo.db"
-    shutil.copyfile(sqlite_template, path)
+    copy_db(sqlite_template, path)
     store = open_store(path)
     seed_demo(store, clients=20, appointments=5)
     store.dispose()
@@ -29,7 +29,7 @@ def demo_file(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -
 def db(demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv(paths.DB_ENV, raising=False)
     target = tmp_path / "workstation.db"
-    shutil.copyfile(demo_file, target)
+    copy_db(demo_file, target)
     return target
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import sqlite3
 import subprocess
 import threading
 import time
@@ -24,7 +23,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from tests import records
+from tests import dbfiles, records
 from tests.conftest import fresh_pg_url
 from tests.migration_scripts import add_test_revision
 from workstation import errors, migrate
@@ -64,7 +63,7 @@ def refused_untouched(path: Path, error: type[errors.StoreError]) -> Iterator[py
 
 
 def table_names(path: Path) -> set[str]:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = dbfiles.connect(f"file:{path}?mode=ro", uri=True)
     try:
         return {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     finally:
@@ -148,8 +147,8 @@ def test_a_new_file_is_created_with_its_folder_in_wal_mode(tmp_path: Path) -> No
         assert opened.backups == []  # nothing to back up in a new file
     finally:
         opened.dispose()
-    assert path.read_bytes()[:16] == store_module.SQLITE_HEADER
-    con = sqlite3.connect(path)
+    assert path.read_bytes()[:16] != store_module.SQLITE_HEADER  # encrypted (test_encryption.py)
+    con = dbfiles.connect(path)
     try:
         assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
@@ -285,10 +284,10 @@ def test_store_reports_its_backend(store: Store) -> None:
 def test_a_locked_database_is_refused_quickly_and_untouched(
     db_file: Path, fast_busy_timeout: int, journal_mode: str
 ) -> None:
-    con = sqlite3.connect(db_file)
+    con = dbfiles.connect(db_file)
     con.execute(f"PRAGMA journal_mode={journal_mode}")
     con.close()
-    holder = sqlite3.connect(db_file, isolation_level=None)
+    holder = dbfiles.connect(db_file, isolation_level=None)
     try:
         holder.execute("BEGIN EXCLUSIVE")
         holder.execute("INSERT INTO sync_state (key, value, updated_at) VALUES ('held', '{}', '2026-01-01')")
@@ -306,7 +305,7 @@ def test_a_locked_database_is_refused_quickly_and_untouched(
 
 def test_a_write_blocked_by_another_program_ends_in_database_locked(db_file: Path, fast_busy_timeout: int) -> None:
     opened = open_store(db_file)
-    holder = sqlite3.connect(db_file, isolation_level=None)
+    holder = dbfiles.connect(db_file, isolation_level=None)
     try:
         holder.execute("BEGIN IMMEDIATE")
         started = time.monotonic()
@@ -386,7 +385,7 @@ def test_a_folder_in_place_of_the_file_is_refused(tmp_path: Path) -> None:
 
 def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
-    con = sqlite3.connect(path)  # rollback journal: WAL would rewrite its header
+    con = dbfiles.connect(path)  # rollback journal: WAL would rewrite its header
     con.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
     con.execute("INSERT INTO customers (name) VALUES ('张三')")
     con.commit()
@@ -397,7 +396,7 @@ def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
 
 
 def test_a_database_from_a_newer_program_is_refused_untouched(db_file: Path) -> None:
-    con = sqlite3.connect(db_file)
+    con = dbfiles.connect(db_file)
     con.execute("UPDATE alembic_version SET version_num = 'f00d_from_the_future'")
     con.commit()
     con.close()
@@ -499,7 +498,7 @@ def test_upgrading_an_older_database_takes_exactly_one_backup(
 
     backup = upgraded.backups[0]
     assert old_head is not None and old_head in backup.name
-    con = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    con = dbfiles.connect(f"file:{backup}?mode=ro", uri=True)
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == old_head
@@ -552,7 +551,7 @@ def test_backups_keep_only_the_newest(db_file: Path) -> None:
     made = [backup_sqlite(db_file, "0001", keep=3) for _ in range(5)]
     assert backups_of(db_file) == made[-3:]
     for backup in made[-3:]:
-        con = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        con = dbfiles.connect(f"file:{backup}?mode=ro", uri=True)
         try:
             assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one self-contained file

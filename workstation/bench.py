@@ -11,6 +11,8 @@ an ``error`` text instead of crashing the run. Groups (select with ``--only``):
   demo supervisor), each a subprocess ``python -m workstation.ui.app --probe-startup …``, against
   a bare ``QApplication`` + ``QMainWindow`` shown-and-painted subprocess measured in the same run.
   Wall time, median of ``--repeat`` runs after one warm-up. Target: ≤ 1.0 s and ≤ 4× baseline.
+- ``encryption``: reception search p95, wizard step and sync push on an encrypted database
+  against a plain one in the same run (:mod:`workstation.cipher_bench`).
 - providers: modules in :data:`PROVIDERS` exposing ``metrics() -> list[dict]`` (group = the
   module's package name, e.g. ``printing``), skipped if not importable.
 
@@ -44,7 +46,8 @@ PROVIDERS: tuple[str, ...] = (
 REQUIRED_KEYS = ("name", "value", "unit", "baseline", "ratio", "target", "ok")
 STARTUP_TARGET_S = 1.0
 STARTUP_MAX_RATIO = 4.0
-GROUPS = ("demo", "core", "startup")
+GROUPS = ("demo", "core", "startup", "encryption")
+DB_GROUPS = ("demo", "core", "startup")
 
 BARE_QT_SCRIPT = """
 import sys
@@ -159,7 +162,7 @@ def run(*, only: Sequence[str] = (), repeat: int = 5, timeout: float = 60.0, out
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             stream.flush()
 
-    needs_db = any(group_selected(only, group) for group in GROUPS)
+    needs_db = any(group_selected(only, group) for group in DB_GROUPS if group in GROUPS)
     with tempfile.TemporaryDirectory(prefix="ws-bench-") as tmp:
         if needs_db:
             db_path = Path(tmp) / "demo.db"
@@ -168,10 +171,22 @@ def run(*, only: Sequence[str] = (), repeat: int = 5, timeout: float = 60.0, out
                 emit(core_metrics(db_path, repeat))
             if group_selected(only, "startup"):
                 emit(startup_metrics(db_path, repeat, timeout))
+        if "encryption" in GROUPS and group_selected(only, "encryption"):
+            emit(encryption_metrics())
         for provider in PROVIDERS:
             if provider_selected(only, provider.split(".")[-2]):
                 emit(provider_metrics(provider))
     return 0 if all_ok else 1
+
+
+def encryption_metrics() -> list[Metric | dict[str, Any]]:
+    """Encrypted vs plain database in the same run (workstation/cipher_bench.py)."""
+    from workstation import cipher_bench
+
+    try:
+        return list(cipher_bench.metrics())
+    except Exception as exc:
+        return [Metric("encryption", None, "", error=f"{type(exc).__name__}: {exc}")]
 
 
 def normalize(record: dict[str, Any]) -> dict[str, Any]:

@@ -38,6 +38,7 @@ PLUGIN_MODULES: tuple[str, ...] = (
     "workstation.accounts.cli",
     "workstation.campaigns_cli",
     "workstation.notify_cli",
+    "workstation.privacy_cli",
 )
 """Modules whose ``register(subparsers)`` adds subcommands."""
 
@@ -168,6 +169,10 @@ def _positive(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code (0 ok, 1 pending/internal error, 2 expected error)."""
+    if argv is None:  # the program itself (not a test calling in): every file it makes is private
+        from workstation.files import private_umask
+
+        private_umask()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
     try:

@@ -203,6 +203,40 @@ class MigrationFailed(StoreError):
     en = "The database upgrade failed; the backup taken before it is kept at {backup}. Error: {detail}"
 
 
+class DatabaseKeyringUnavailable(StoreError):
+    """The local database is always encrypted; its key lives in the OS keyring (never a file)."""
+
+    code = "store.no_keyring"
+    zh = (
+        "无法使用系统密钥环读取或保存本地数据库的密钥（{detail}）。客户数据只以加密方式保存，"
+        "没有密钥环工作站不能打开数据库：请在桌面会话中登录并解锁系统密钥环"
+        "（Windows 凭据管理器 / Secret Service）后重试。"
+    )
+    en = (
+        "The system keyring cannot read or store the local database key ({detail}). Client data is "
+        "kept encrypted only, so the workstation cannot open the database without a keyring: log in to "
+        "a desktop session and unlock the keyring (Windows Credential Manager / Secret Service), then retry."
+    )
+
+
+class DatabaseKeyMissing(DatabaseCorrupt):
+    code = "store.key_missing"
+    zh = (
+        "数据库文件已损坏，或已加密而本机系统密钥环中没有它的密钥：{path}（文件可能来自另一台电脑或另一个用户）。"
+        "文件未被改动，请联系技术支持恢复备份。"
+    )
+    en = (
+        "The database file is damaged, or encrypted and the system keyring of this computer has no key for it: "
+        "{path} (it may come from another computer or user). It was left untouched; ask support to restore a backup."
+    )
+
+
+class DatabaseEncryptionFailed(StoreError):
+    code = "store.encryption_failed"
+    zh = "未加密的数据库转为加密时失败，原文件未被改动：{path}。错误：{detail}"
+    en = "Encrypting the plain database failed; the file was left as it was: {path}. Error: {detail}"
+
+
 class NotFound(UserError):
     code = "not_found"
     zh = "找不到{what}。"

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import random
-import sqlite3
 import statistics
 import tempfile
 import time
@@ -29,6 +28,8 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from workstation import cipher
 
 CLIENTS = 1_000_000
 APPOINTMENTS = 100_000
@@ -101,9 +102,10 @@ def _batches(rows: Iterator[tuple[Any, ...]], size: int = BATCH) -> Iterator[lis
 
 
 def build_database(
-    path: Path, *, clients: int = CLIENTS, appointments: int = APPOINTMENTS, seed: int = 4
+    path: Path, *, clients: int = CLIENTS, appointments: int = APPOINTMENTS, seed: int = 4, encrypted: bool = True
 ) -> dict[str, Any]:
-    """Create the benchmark database at ``path``; returns what the measurements need."""
+    """Create the benchmark database at ``path``; returns what the measurements need
+    (``encrypted=False``: a plain file, the encryption benchmark's baseline)."""
     from workstation.clock import BRANCH_TZ, business_date, utcnow
     from workstation.demo import seed_branch, seed_staff
     from workstation.models import Branch, Campaign
@@ -111,7 +113,7 @@ def build_database(
     from workstation.store import open_store
 
     rng = random.Random(seed)
-    store = open_store(path)
+    store = open_store(path, encrypted=encrypted)
     with store.write() as session:
         main = seed_branch(session)
         staff = seed_staff(session, main)
@@ -134,11 +136,12 @@ def build_database(
         agents = [s.id.hex for s in staff if "telesales" in s.roles]
         campaign_ids = [c.id.hex for c in campaigns]
         reception_id = next(s.id for s in staff if s.staff_no == "R001")
+    key = store.key
     store.dispose()
 
     names = NameMaker(rng)
     now = _ts(utcnow())
-    connection = sqlite3.connect(path)
+    connection = cipher.connect(path, key)
     connection.execute("PRAGMA synchronous=OFF")
     connection.execute("PRAGMA journal_mode=WAL")
     indexes = connection.execute(
@@ -269,7 +272,7 @@ def metrics(*, clients: int = CLIENTS, appointments: int = APPOINTMENTS) -> list
         branch_id = built["branch_id"]
         texts = queries(built["samples"], rng)
 
-        raw = sqlite3.connect(path)
+        raw = cipher.connect(path, cipher.key_if_encrypted(path))
         raw_samples = _timed_each(
             texts["mobile"], lambda m: raw.execute("SELECT id FROM appointment WHERE mobile = ?", (m,)).fetchall()
         )

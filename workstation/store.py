@@ -25,7 +25,8 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, NoSuchModul
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from workstation import errors
+from workstation import cipher, errors
+from workstation.files import create_private, private_dir, private_file
 from workstation.outbox import install_outbox
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,8 @@ class Store:
     url: URL
     backups: list[Path] = field(default_factory=list)
     """Backups taken by this open (before a migration)."""
+    key: str | None = field(default=None, repr=False)
+    """The SQLCipher key of a local file (None: PostgreSQL, or a plain file opened as it is)."""
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -134,7 +137,7 @@ def translate_db_errors(store: Store) -> Iterator[None]:
         raise classify_operational_error(exc, display_url(store.url)) from exc
 
 
-def classify_operational_error(exc: DBAPIError | sqlite3.Error, target: str) -> errors.StoreError:
+def classify_operational_error(exc: DBAPIError | Exception, target: str) -> errors.StoreError:
     """The StoreError for a driver error (wrapped by SQLAlchemy or raw sqlite3)."""
     text = str(exc.orig if isinstance(exc, DBAPIError) else exc).lower()
     if "locked" in text or "busy" in text:
@@ -155,18 +158,25 @@ def first_line(text: str) -> str:
 # --- engines ------------------------------------------------------------------------------------
 
 
-def create_engine(url: URL) -> Engine:
+def create_engine(url: URL, *, key: str | None = None) -> Engine:
     """An engine configured for the workstation: SQLite pragmas and explicit BEGIN, or psycopg 3.
+
+    SQLite goes through the ``sqlcipher3`` driver; with ``key`` every new connection applies it
+    first (``PRAGMA key``), before any listener or the dialect touches the file.
 
     Raises:
         DatabaseUnreachable: the URL names a driver that is not installed.
     """
     try:
         if url.get_backend_name() == "sqlite":
-            engine = sa.create_engine(
-                url,
-                connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-            )
+            options: dict[str, Any] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+            if key is not None and url.database not in (None, "", ":memory:"):
+                database = str(url.database)
+                engine = sa.create_engine(
+                    url, module=cipher.dbapi, creator=lambda: cipher.connect(database, key, **options)
+                )
+            else:
+                engine = sa.create_engine(url, module=cipher.dbapi, connect_args=options)
             event.listen(engine, "connect", _sqlite_on_connect)
             event.listen(engine, "begin", _sqlite_on_begin)
             return engine
@@ -199,31 +209,56 @@ def _sqlite_on_begin(conn: sa.Connection) -> None:
 # --- opening ------------------------------------------------------------------------------------
 
 
-def open_store(target: str | Path, *, upgrade: bool = True, keep_backups: int = 5) -> Store:
+def open_store(target: str | Path, *, upgrade: bool = True, keep_backups: int = 5, encrypted: bool = True) -> Store:
     """Open the database at ``target``, check it, and migrate it to the current schema.
 
-    A SQLite file is created if missing (with its folder). Before a migration changes an
-    existing SQLite file, a backup copy is taken beside it (the newest ``keep_backups`` are kept).
+    A SQLite file is created if missing (with its folder), encrypted (:mod:`workstation.cipher`,
+    key in the OS keyring) and readable by the user only. A plain file from an older version is
+    encrypted in place first (unless ``upgrade`` is False: then it is only read as it is). Before a
+    migration changes an existing SQLite file, an (encrypted) backup copy is taken beside it (the
+    newest ``keep_backups`` are kept).
+
+    ``encrypted=False`` opens a SQLite file without encryption: for tests and the encryption
+    benchmark's baseline only; the app and ``workstation-cli`` never pass it.
 
     Raises:
         DatabaseLocked, DatabaseReadOnly, DatabaseCorrupt, SchemaTooNew, DatabaseUnreachable,
-        MigrationFailed: the database cannot be used; nothing was changed.
+        MigrationFailed, DatabaseKeyringUnavailable, DatabaseKeyMissing, DatabaseEncryptionFailed:
+        the database cannot be used; nothing was changed.
     """
     from workstation import migrate  # Alembic is only needed here
 
     url = normalize_url(target)
+    key: str | None = None
+    encrypt = False
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        check_sqlite_file(Path(url.database))
-    engine = create_engine(url)
-    store = Store(engine=engine, url=url)
+        path = Path(url.database)
+        check_sqlite_file(path)
+        if encrypted and cipher.is_plain(path):
+            encrypt = upgrade  # an old plain database: encrypted in place once known to be ours
+        elif encrypted:
+            key = cipher.key_for(path, create=cipher.is_new(path))
+            create_private(path)
+    engine = create_engine(url, key=key)
+    store = Store(engine=engine, url=url, key=key)
     try:
         probe(store)
         plan = migrate.inspect_schema(engine)
+        if encrypt:  # a workstation database (inspect_schema refuses others): encrypt it in place
+            engine.dispose()
+            assert store.path is not None
+            key = cipher.key_for(store.path, create=True)
+            cipher.encrypt_plain(store.path, key)
+            engine = create_engine(url, key=key)
+            store = Store(engine=engine, url=url, key=key)
+            probe(store)
+        if store.path is not None:
+            private_file(store.path)
         if store.is_sqlite:
             enable_wal(store)  # only now: WAL rewrites the header of a file we might refuse
         if plan.needs_upgrade and upgrade:
             if store.path is not None and plan.current is not None:
-                store.backups.append(backup_sqlite(store.path, plan.current, keep=keep_backups))
+                store.backups.append(backup_sqlite(store.path, plan.current, keep=keep_backups, key=store.key))
             migrate.upgrade(engine, backup=store.backups[-1] if store.backups else None)
     except DBAPIError as exc:
         engine.dispose()
@@ -242,27 +277,30 @@ def enable_wal(store: Store) -> None:
         try:
             if raw.execute("PRAGMA journal_mode").fetchone()[0] not in ("wal", "memory"):
                 raw.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.Error as exc:
+        except cipher.DRIVER_ERRORS as exc:
             raise classify_operational_error(exc, display_url(store.url)) from exc
 
 
 def check_sqlite_file(path: Path) -> None:
-    """Refuse, without touching it, a file that is not a writable SQLite database."""
+    """Refuse, without touching it, a file that is not a writable database file.
+
+    An existing file that is not plain SQLite is taken for an encrypted one: without its key in
+    the keyring it is refused as DatabaseKeyMissing (a kind of DatabaseCorrupt) by the caller.
+    An encryption interrupted last time is finished or undone first (cipher.recover_interrupted).
+    """
     shown = str(path)
+    if path.is_dir():
+        raise errors.DatabaseCorrupt(path=shown)
+    if path.parent.is_dir() and os.access(path.parent, os.W_OK):
+        cipher.recover_interrupted(path)
     if path.exists():
-        if path.is_dir():
-            raise errors.DatabaseCorrupt(path=shown)
         if not os.access(path, os.R_OK):
             raise errors.DatabaseReadOnly(path=shown)
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-        if header and header != SQLITE_HEADER:
-            raise errors.DatabaseCorrupt(path=shown)
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise errors.DatabaseReadOnly(path=shown)
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
     except OSError as exc:
         raise errors.DatabaseReadOnly(path=shown) from exc
     if not os.access(path.parent, os.W_OK):
@@ -290,11 +328,12 @@ def probe(store: Store) -> None:
         raise classify_operational_error(exc, target) from exc
 
 
-def backup_sqlite(path: Path, revision: str, *, keep: int) -> Path:
+def backup_sqlite(path: Path, revision: str, *, keep: int, key: str | None = None) -> Path:
     """Copy a live SQLite database with the online backup API; keep the newest ``keep`` copies.
 
     The copy is one self-contained file (rollback journal, not WAL), so it can be copied, mailed
-    or opened read-only without ``-wal``/``-shm`` files appearing beside it.
+    or opened read-only without ``-wal``/``-shm`` files appearing beside it. It is encrypted with
+    the database's key (``key``, else the one in the keyring) and readable by the user only.
     """
     from workstation.clock import utcnow
 
@@ -302,16 +341,7 @@ def backup_sqlite(path: Path, revision: str, *, keep: int) -> Path:
     safe_revision = re.sub(r"[^0-9A-Za-z_]", "", revision)
     prefix = f"{path.name}.backup-"
     target = path.with_name(f"{prefix}{stamp}-{safe_revision}")
-    source = sqlite3.connect(path)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-            dest.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dest.close()
-    finally:
-        source.close()
+    cipher.copy_database(path, target, key if key is not None else cipher.key_if_encrypted(path))
     pattern = re.compile(re.escape(prefix) + r"\d{8}T\d{12}-[0-9A-Za-z_]*")
     old = sorted(p for p in path.parent.iterdir() if pattern.fullmatch(p.name))
     for stale in old[:-keep] if keep > 0 else []:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -13,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from tests.conftest import fresh_pg_url
+from tests.dbfiles import copy_db
 from tests.sync.proxy import Proxy
 from workstation import pgserver as pg
 from workstation.clock import utcnow
@@ -104,7 +104,7 @@ def make_workstation(tmp_path: Path, sqlite_template: Path, central: Central) ->
 
     def make(code: str, name: str) -> Store:
         target = tmp_path / f"{name}.db"
-        shutil.copyfile(sqlite_template, target)
+        copy_db(sqlite_template, target)
         store = open_store(target)
         opened.append(store)
         enroll(store, central.engine, code, name)

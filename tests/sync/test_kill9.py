@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -30,6 +29,7 @@ from typing import cast
 import pytest
 import sqlalchemy as sa
 
+from tests import dbfiles
 from tests.sync.conftest import Central, book
 from tests.sync.helpers import add_clients, assert_agree, outbox_ids
 from tests.sync.test_faults import assert_exactly_once, processed
@@ -70,7 +70,7 @@ def start_sync(ws: Store, url: str) -> subprocess.Popen[str]:
 
 def local_cursor(path: Path) -> str | None:
     """The pull cursor as the child left it, read through a separate read-only connection."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10) as db:
+    with dbfiles.connect(f"file:{path}?mode=ro", uri=True, timeout=10) as db:
         row = db.execute("SELECT value FROM sync_state WHERE key = 'pull_cursor'").fetchone()
     return None if row is None else str(row[0])
 
@@ -194,7 +194,7 @@ def test_kill_9_at_random_points_loses_nothing_and_doubles_nothing(
     assert clean.returncode == 0, output
     assert output.startswith("ok:") and "pending 0" in output, output
 
-    with sqlite3.connect(ws.path) as db:  # no corruption, nothing half-written
+    with dbfiles.connect(ws.path) as db:  # no corruption, nothing half-written
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert_exactly_once(central, ws)
@@ -237,7 +237,7 @@ def test_kill_9_in_the_middle_of_local_writes_the_sqlite_wal_recovers(
         writer.send_signal(signal.SIGKILL)
         writer.communicate(timeout=SPAWN_TIMEOUT_S)
         assert writer.returncode == -signal.SIGKILL
-    with sqlite3.connect(path) as db:
+    with dbfiles.connect(path) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     store = open_store(path)
     try:
@@ -260,7 +260,7 @@ def test_kill_9_in_the_middle_of_local_writes_the_sqlite_wal_recovers(
 def _children_cleaned_up(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The children get their password from the URL (never a desktop keyring); none outlives a
     failed test."""
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.dbfiles.DbKeysOnlyFileKeyring")  # database keys only
     yield
     while _children:
         child = _children.pop()

@@ -14,7 +14,7 @@ from keyring.backend import KeyringBackend
 from tests.conftest import fresh_pg_url
 from tests.sync.conftest import Central
 from tests.sync.helpers import add_clients
-from workstation import errors
+from workstation import cipher, errors
 from workstation import pgserver as pg
 from workstation.cli import main
 from workstation.store import Store
@@ -25,16 +25,24 @@ MakeWorkstation = Callable[[str, str], Store]
 
 
 class MemoryKeyring(KeyringBackend):
+    """Secrets in a dict; local database keys (workstation.cipher) stay with the previous backend."""
+
     priority = 1  # type: ignore[assignment]
 
-    def __init__(self) -> None:
+    def __init__(self, databases: KeyringBackend | None = None) -> None:
         super().__init__()
         self.entries: dict[tuple[str, str], str] = {}
+        self.databases = databases
 
     def get_password(self, service: str, username: str) -> str | None:
+        if service == cipher.SERVICE and self.databases is not None:
+            return self.databases.get_password(service, username)
         return self.entries.get((service, username))
 
     def set_password(self, service: str, username: str, password: str) -> None:
+        if service == cipher.SERVICE and self.databases is not None:
+            self.databases.set_password(service, username, password)
+            return
         self.entries[(service, username)] = password
 
     def delete_password(self, service: str, username: str) -> None:
@@ -47,7 +55,7 @@ class MemoryKeyring(KeyringBackend):
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
     previous = keyring.get_keyring()
-    backend = MemoryKeyring()
+    backend = MemoryKeyring(previous)
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.dbfiles import copy_db
 from workstation.demo import DEMO_PASSWORD, SUPERVISOR_NO, seed_branch, seed_staff
 from workstation.services import auth
 from workstation.services.identity import register_workstation
@@ -22,7 +22,7 @@ from workstation.ui.tasks import TaskRunner
 def branch_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated SQLite file with the demo branch, its staff and this workstation (seeded once)."""
     path = tmp_path_factory.mktemp("ui-template") / "branch.db"
-    shutil.copyfile(sqlite_template, path)
+    copy_db(sqlite_template, path)
     store = open_store(path)
     with store.write() as session:
         branch = seed_branch(session)
@@ -36,7 +36,7 @@ def branch_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFact
 def branch_db(branch_template: Path, tmp_path: Path) -> Path:
     """A fresh copy of the demo branch database for one test."""
     target = tmp_path / "workstation.db"
-    shutil.copyfile(branch_template, target)
+    copy_db(branch_template, target)
     return target
 
 

@@ -9,7 +9,6 @@ real printer.
 from __future__ import annotations
 
 import io
-import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ import pytest
 import sqlalchemy as sa
 from pypdf import PdfReader
 
+from tests.dbfiles import copy_db
 from workstation import errors
 from workstation.demo import seed_demo
 from workstation.forms.catalog import FORMS
@@ -120,7 +120,7 @@ def test_fake_spooler_is_a_print_backend() -> None:
 def documents_demo_template_fixture(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated SQLite file with a small demo branch (staff, clients), seeded once."""
     path = tmp_path_factory.mktemp("documents-template") / "demo.db"
-    shutil.copyfile(sqlite_template, path)
+    copy_db(sqlite_template, path)
     store = open_store(path)
     seed_demo(store, clients=12, appointments=4)
     store.dispose()
@@ -130,7 +130,7 @@ def documents_demo_template_fixture(sqlite_template: Path, tmp_path_factory: pyt
 @pytest.fixture(name="demo_db")
 def demo_db_fixture(documents_demo_template: Path, tmp_path: Path) -> Iterator[OpenedDatabase]:
     target = tmp_path / "workstation.db"
-    shutil.copyfile(documents_demo_template, target)
+    copy_db(documents_demo_template, target)
     database = open_database(str(target))
     yield database
     database.store.dispose()

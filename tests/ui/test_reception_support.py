@@ -5,7 +5,6 @@ Imported by ``test_reception_*.py`` and ``test_reports_*.py``; holds no tests it
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import QSettings
 
+from tests.dbfiles import copy_db
 from workstation.clock import business_date, local
 from workstation.demo import seed_demo
 from workstation.domain import AppointmentStatus
@@ -31,7 +31,7 @@ from .conftest import RecordingPresenter, make_context
 def demo_template_fixture(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated SQLite file holding the whole demo branch (clients, today's appointments…), seeded once."""
     path = tmp_path_factory.mktemp("reception-template") / "demo.db"
-    shutil.copyfile(sqlite_template, path)
+    copy_db(sqlite_template, path)
     store = open_store(path)
     seed_demo(store)
     store.dispose()
@@ -41,7 +41,7 @@ def demo_template_fixture(sqlite_template: Path, tmp_path_factory: pytest.TempPa
 @pytest.fixture(name="demo_opened")
 def demo_opened_fixture(demo_template: Path, tmp_path: Path) -> Iterator[OpenedDatabase]:
     target = tmp_path / "workstation.db"
-    shutil.copyfile(demo_template, target)
+    copy_db(demo_template, target)
     database = open_database(str(target))
     yield database
     database.store.dispose()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from tests import dbfiles
 from workstation import errors
 from workstation.demo import DEMO_PASSWORD
 from workstation.ui import app as app_module
@@ -66,7 +66,7 @@ def test_corrupt_file_from_disk(qtbot, tasks, presenter, tmp_path: Path) -> None
 
 
 def test_locked_file_from_disk(qtbot, tasks, presenter, branch_db: Path) -> None:
-    holder = sqlite3.connect(branch_db)
+    holder = dbfiles.connect(branch_db)
     holder.execute("BEGIN EXCLUSIVE")
     try:
         flow = SessionFlow(LaunchOptions(target=str(branch_db)), tasks, presenter)
@@ -99,7 +99,7 @@ def test_main_shows_the_error_dialog_and_returns_non_zero(qapp, tmp_path: Path, 
     target.write_bytes(b"garbage" * 200)
     assert app_module.main(["--db", str(target)]) == EXIT_DATABASE
     assert len(shown) == 1
-    assert shown[0].text == errors.DatabaseCorrupt(path=str(target)).message()
+    assert shown[0].text == errors.DatabaseKeyMissing(path=str(target)).message()  # garbage = encrypted without its key
 
 
 def test_full_session_login_logout_login_quit(qtbot, tasks, presenter, branch_db: Path) -> None:

@@ -285,13 +285,13 @@ def test_without_a_keyring_the_dialog_says_so_and_keeps_the_other_settings(
     qtbot, central: Central, make_workstation: MakeWorkstation, tasks, presenter
 ) -> None:  # fmt: skip
     import keyring
-    from keyring.backends import fail
 
+    from tests.dbfiles import DbKeysOnlyKeyring
     from workstation.sync.settings import load_settings
     from workstation.ui.sync.settings_dialog import CentralSettingsDialog
 
     previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
+    keyring.set_keyring(DbKeysOnlyKeyring(previous))  # no keyring for passwords (the database key stays)
     try:
         ws = make_workstation("0101", "ws1")
         save_settings(ws, actor_of(ws, Role.SUPERVISOR), settings_for(central.url))

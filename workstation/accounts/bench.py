@@ -19,8 +19,9 @@ STEP_TARGET_MS = 30.0
 RUNS = 9
 
 
-def metrics(runs: int = RUNS) -> list[dict[str, Any]]:
-    """``[{"name", "value", "unit", "baseline", "ratio", "target", "ok"}]`` per wizard step."""
+def metrics(runs: int = RUNS, *, encrypted: bool = True) -> list[dict[str, Any]]:
+    """``[{"name", "value", "unit", "baseline", "ratio", "target", "ok"}]`` per wizard step
+    (``encrypted=False``: on a plain file, the encryption benchmark's baseline)."""
     import sqlalchemy as sa
 
     from workstation.accounts import _bench_pages
@@ -37,7 +38,7 @@ def metrics(runs: int = RUNS) -> list[dict[str, Any]]:
     samples: dict[Step, list[float]] = {step: [] for step in steps_for(kind)}
     baseline: list[float] = []
     with tempfile.TemporaryDirectory() as folder:
-        store = open_store(Path(folder) / "bench.db")
+        store = open_store(Path(folder) / "bench.db", encrypted=encrypted)
         try:
             with store.write() as session:
                 branch = seed_branch(session)

@@ -82,3 +82,10 @@ class Client(BranchScoped, Base):
     # acquisition
     channel: Mapped[Channel] = enum_column(Channel, default=Channel.WALK_IN)
     telesales_agent_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("staff.id"), default=None)
+
+    # data protection (issue 17)
+    anonymised_at: Mapped[datetime | None] = mapped_column(default=None)
+    """When retention replaced the personal data of this prospect (no account) with placeholders."""
+    consent_withdrawn_at: Mapped[datetime | None] = mapped_column(default=None)
+    """When the client withdrew consent to processing beyond what the law requires (data-subject
+    request, recorded by a supervisor)."""

@@ -34,6 +34,8 @@ class PrintedDocument(BranchScoped, Base):
     paper_status_at: Mapped[datetime | None] = mapped_column(default=None)
     created_by_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("staff.id"))
     reviewer_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("staff.id"), default=None)
+    data_purged_at: Mapped[datetime | None] = mapped_column(default=None)
+    """When retention emptied ``data`` after the legally required keeping period."""
 
 
 class PrintJob(BranchScoped, Base):

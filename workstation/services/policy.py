@@ -28,6 +28,14 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "check_in_early_minutes": 60,
         "check_in_late_minutes": 30,
     },
+    # workstation/services/retention.py (issue 17): days until a prospect without an account is
+    # anonymised, days until an appointment's/visit's personal data is removed, years printed
+    # document data is kept (legal minimum 20).
+    "retention": {
+        "prospect_days": 365,
+        "appointment_days": 180,
+        "printed_document_years": 20,
+    },
 }
 
 

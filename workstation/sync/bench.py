@@ -19,7 +19,6 @@ else a throw-away cluster on a free loopback port (:mod:`workstation.pgserver`).
 from __future__ import annotations
 
 import os
-import sqlite3
 import tempfile
 import time
 import uuid
@@ -31,6 +30,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from workstation import cipher
 from workstation.clock import utcnow
 from workstation.ids import new_id
 from workstation.outbox import to_json
@@ -123,23 +123,23 @@ def _metric(name: str, value: float, baseline: float, target: float) -> dict[str
     }
 
 
-def _workstation(folder: Path, central: sa.Engine) -> Any:
+def _workstation(folder: Path, central: sa.Engine, *, encrypted: bool = True) -> Any:
     from workstation.store import open_store
     from workstation.sync.engine import enroll
 
-    store = open_store(folder / "ws.db")
+    store = open_store(folder / "ws.db", encrypted=encrypted)
     enroll(store, central, BRANCH_CODE, "bench")
     return store
 
 
-def push_metric(admin_url: str, folder: Path) -> dict[str, Any]:
+def push_metric(admin_url: str, folder: Path, *, encrypted: bool = True) -> dict[str, Any]:
     from workstation.models import OutboxMessage
     from workstation.sync.pull import pull
     from workstation.sync.push import push
 
     engine, branch_id = _central(admin_url, f"bench_push_{uuid.uuid4().hex[:8]}")
     raw_engine, raw_branch = _central(admin_url, f"bench_raw_{uuid.uuid4().hex[:8]}")
-    store = _workstation(folder, engine)
+    store = _workstation(folder, engine, encrypted=encrypted)
     try:
         push(store, engine)  # the workstation row: not part of the measured events
         rows = _client_rows(branch_id)
@@ -197,10 +197,7 @@ def pull_metric(admin_url: str, folder: Path) -> dict[str, Any]:
             conn.execute(sa.insert(Appointment), rows)
         empty = folder / "raw.db"
         assert store.path is not None
-        source, copy_to = sqlite3.connect(store.path), sqlite3.connect(empty)
-        source.backup(copy_to)  # the live file is in WAL mode: copy it through SQLite
-        source.close()
-        copy_to.close()
+        cipher.copy_database(store.path, empty, store.key)  # the live file is in WAL mode: copy through SQLite
         value = _timed(lambda: pull(store, engine, branch_id))
         columns = [c.name for c in table.columns]
 
@@ -212,7 +209,7 @@ def pull_metric(admin_url: str, folder: Path) -> dict[str, Any]:
                     query = f"COPY (SELECT {', '.join(columns)} FROM appointment) TO STDOUT"
                     with cursor.copy(query) as copy:
                         copied = list(copy.rows())
-            target = sqlite3.connect(empty)
+            target = cipher.connect(empty, store.key)
             with target:
                 target.executemany(
                     f"INSERT INTO appointment ({', '.join(columns)}) VALUES ({', '.join(['?'] * len(columns))})",

@@ -86,6 +86,10 @@ def print_report(report: ErrorReport, _parent: object) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the workstation; return the process exit code (0 = normal exit)."""
     args = build_parser().parse_args(argv)
+    if argv is None:  # the program itself: every file it makes (logs, exports, PDFs) is private
+        from workstation.files import private_umask
+
+        private_umask()
     if needs_offscreen(args):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from workstation import paths
+from workstation.files import create_private, private_dir, private_file
 from workstation.masking import mask_card, mask_id_number, mask_phone
 
 LOG_FILE = "workstation.log"
@@ -62,7 +63,9 @@ def setup_logging(log_dir: Path | None = None, level: int = logging.INFO) -> Pat
     path: Path | None = folder / LOG_FILE
     handler: logging.Handler
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder)
+        create_private(folder / LOG_FILE)  # readable by the user only (rotated files: the umask)
+        private_file(folder / LOG_FILE)
         handler = logging.handlers.RotatingFileHandler(
             folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
         )

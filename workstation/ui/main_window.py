@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._connect_signals()
         self.sync = install_sync(self)  # background sync: timer, 同步 menu, status bar, Sync page
+        from workstation.ui.retention_job import RetentionJob
+
+        self.retention = RetentionJob(context, self)  # daily retention run (issue 17)
         if self.pages:
             self.navigation.setCurrentRow(0)
 
@@ -271,6 +274,7 @@ class MainWindow(QMainWindow):
         self._leaving = True
         self.idle.stop()
         self.sync.stop()
+        self.retention.stop()
         self.close()
         self.deleteLater()
 

@@ -7,9 +7,21 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workstation.accounts.review import ClientSummary
+from workstation.domain import Role
 from workstation.ui.accounts import ops
 from workstation.ui.accounts.models import DOCUMENT_COLUMNS, GIFT_COLUMNS, VISIT_COLUMNS, AccountRecordModel
 from workstation.ui.records import record_table
@@ -23,6 +35,8 @@ class ClientDialog(QDialog):
 
     sig_loaded = Signal(object)
     """The summary is on screen (payload: :class:`ClientSummary`)."""
+    sig_privacy_done = Signal(str)
+    """A data-subject request was carried out ("exported" / "withdrawn")."""
 
     def __init__(self, context: SessionContext, client_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +78,23 @@ class ClientDialog(QDialog):
         tabs.addTab(record_table(self.visits, tabs), self.tr("来访"))
         tabs.addTab(record_table(self.gifts, tabs), self.tr("礼品"))
         layout.addWidget(tabs, 1)
+        self.client_id = client_id
+        # Data-subject requests (个人信息保护法): supervisor only; the services check it again and audit.
+        privacy = QHBoxLayout()
+        self.privacy_label = QLabel(self)
+        self.privacy_label.setWordWrap(True)
+        privacy.addWidget(self.privacy_label, 1)
+        self.export_button = QPushButton(self.tr("导出个人信息…"), self)
+        self.export_button.setObjectName("clientExportButton")
+        self.export_button.setToolTip(self.tr("客户申请查阅、复制其个人信息：导出本营业部保存的全部信息（仅主管）"))
+        self.export_button.clicked.connect(self._ask_export)
+        self.withdraw_button = QPushButton(self.tr("登记撤回同意…"), self)
+        self.withdraw_button.setObjectName("clientWithdrawButton")
+        self.withdraw_button.clicked.connect(self._ask_withdraw)
+        for button in (self.export_button, self.withdraw_button):
+            button.setVisible(context.actor.has_any([Role.SUPERVISOR]))
+            privacy.addWidget(button)
+        layout.addLayout(privacy)
         self.summary: ClientSummary | None = None
         store = context.store
         context.tasks.run(lambda: ops.load_client(store, client_id), self._loaded, self._failed, owner=self)
@@ -94,3 +125,55 @@ class ClientDialog(QDialog):
         self.visits.set_records(s.visits)
         self.gifts.set_records(s.gifts)
         self.sig_loaded.emit(s)
+
+    # --- data-subject requests --------------------------------------------------------------------
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出客户个人信息"), "client.xlsx", self.tr("Excel 文件 (*.xlsx);;JSON 文件 (*.json)")
+        )
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        """Export the client's data to ``path`` in the background (XLSX or JSON by suffix)."""
+        store, actor, client_id = self.context.store, self.context.actor, self.client_id
+
+        def done(target: object) -> None:
+            self.privacy_label.setText(self.tr("已导出到 %1（仅本用户可读）。").replace("%1", str(target)))
+            self.sig_privacy_done.emit("exported")
+
+        self.context.tasks.run(
+            lambda: ops.export_client_data(store, actor, client_id, path), done, self._failed_action,
+            writes=True, owner=self,
+        )  # fmt: skip
+
+    def _ask_withdraw(self) -> None:
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("登记撤回同意"),
+            self.tr("客户撤回对个人信息处理的同意。无账户的意向客户将立即匿名化。原因（可选）："),
+        )
+        if ok:
+            self.withdraw(reason)
+
+    def withdraw(self, reason: str) -> None:
+        """Record the withdrawal in the background."""
+        store, actor, client_id = self.context.store, self.context.actor, self.client_id
+
+        def done(anonymised: object) -> None:
+            text = (
+                self.tr("已登记撤回同意，该意向客户的个人信息已匿名化。")
+                if anonymised
+                else self.tr("已登记撤回同意；账户资料按法定期限保存，不再邀约。")
+            )
+            self.privacy_label.setText(text)
+            self.sig_privacy_done.emit("withdrawn")
+
+        self.context.tasks.run(
+            lambda: ops.withdraw_client_consent(store, actor, client_id, reason), done, self._failed_action,
+            writes=True, owner=self,
+        )  # fmt: skip
+
+    def _failed_action(self, exc: BaseException) -> None:
+        self.context.presenter.show(exc, self)

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -192,3 +193,26 @@ def update_task(
 def load_client(store: Store, client_id: uuid.UUID) -> rv.ClientSummary:
     with store.read() as session:
         return rv.client_summary(session, client_id)
+
+
+def export_client_data(store: Store, actor: Actor, client_id: uuid.UUID, path: str) -> Path:
+    """A data-subject export of the client (supervisor only, audited) to ``path``: XLSX for
+    ``.xlsx``, else JSON; the file is readable by the user only."""
+    from workstation.clock import utcnow
+    from workstation.printing.files import atomic_write_bytes
+    from workstation.services import data_subject
+
+    with store.write() as session:
+        export = data_subject.export_client(session, actor, client_id, utcnow())
+    xlsx = path.lower().endswith(".xlsx")
+    return atomic_write_bytes(path, data_subject.to_xlsx_bytes(export) if xlsx else data_subject.to_json_bytes(export))
+
+
+def withdraw_client_consent(store: Store, actor: Actor, client_id: uuid.UUID, reason: str) -> bool:
+    """Record the client's withdrawal of consent; True when the prospect was anonymised."""
+    from workstation.clock import utcnow
+    from workstation.services import data_subject
+
+    with store.write() as session:
+        client = data_subject.withdraw_consent(session, actor, client_id, utcnow(), reason)
+        return client.anonymised_at is not None
