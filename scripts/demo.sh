@@ -24,6 +24,29 @@ if [[ ! -e $stamp ]] || ! "$venv/bin/python" -c 'import workstation' >/dev/null 
     touch "$stamp"
 fi
 
+# The local database is encrypted with a key kept in the OS keyring (Secret Service on Linux).
+# A desktop session has one; a bare X server or a remote shell may not: then the demo runs inside
+# its own D-Bus session with a gnome-keyring unlocked by a demo password (the app itself never
+# falls back to storing the key in plain).
+keyring_works() {
+    "$venv/bin/python" - <<'PY' >/dev/null 2>&1
+import keyring
+keyring.set_password("counter-workstation-probe", "probe", "ok")
+assert keyring.get_password("counter-workstation-probe", "probe") == "ok"
+keyring.delete_password("counter-workstation-probe", "probe")
+PY
+}
+if [[ -z ${WORKSTATION_DEMO_SESSION_KEYRING:-} ]] && ! keyring_works; then
+    if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+        echo "==> no OS keyring in this session: starting a session keyring (gnome-keyring) for the demo"
+        export WORKSTATION_DEMO_SESSION_KEYRING=1
+        exec dbus-run-session -- bash -c \
+            'printf %s "${WORKSTATION_DEMO_KEYRING_PASSWORD:-counter-workstation-demo}" |
+                gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$0" "$@"' "$0" "$@"
+    fi
+    echo "warning: no OS keyring found; the encrypted demo database cannot keep its key" >&2
+fi
+
 if [[ -z ${DISPLAY:-}${WAYLAND_DISPLAY:-} && -z ${QT_QPA_PLATFORM:-} ]]; then
     echo "No display found (DISPLAY is not set): run this on a desktop, or under Xvfb (xvfb-run scripts/demo.sh)." >&2
 fi
