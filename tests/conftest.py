@@ -7,6 +7,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+# No test, nor any process a test starts, may print on a real queue (workstation.printing.spool).
+os.environ["WORKSTATION_PRINT_ONLY_TO"] = "PDF,cw-test-*"
 
 import shutil
 import uuid

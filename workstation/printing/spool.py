@@ -15,6 +15,7 @@ scheduler never blocks a worker thread for ever. Failures raise a
 from __future__ import annotations
 
 import enum
+import fnmatch
 import os
 import re
 import shutil
@@ -34,6 +35,10 @@ COMMAND_TIMEOUT = 15.0
 _PRINTER_NAME = re.compile(r"[^\s/#\\\x00-\x1f\x7f]{1,127}")
 """CUPS destination names: printable, no space, slash, hash or backslash (RFC 8011 §5.4.7 + CUPS)."""
 _REQUEST_ID = re.compile(r"request id is (\S+-\d+)")
+ONLY_TO_ENV = "WORKSTATION_PRINT_ONLY_TO"
+"""Comma-separated queue names or patterns (``PDF,cw-test-*``): when set, every other queue is
+refused before anything is spooled. The test suite sets it (tests/conftest.py) so no test, and no
+process a test starts, can reach a real printer; a branch PC never sets it."""
 
 
 class JobState(enum.StrEnum):
@@ -92,6 +97,16 @@ def check_printer_name(printer: str) -> str:
     """``printer`` if it can be a queue name; raises :class:`~workstation.errors.PrinterNotFound`."""
     if not isinstance(printer, str) or not _PRINTER_NAME.fullmatch(printer) or printer.startswith("-"):
         raise errors.PrinterNotFound(printer=str(printer)[:60])
+    return printer
+
+
+def check_allowed(printer: str) -> str:
+    """``printer`` unless :data:`ONLY_TO_ENV` is set and does not list it (then PrinterRefused)."""
+    allowed = os.environ.get(ONLY_TO_ENV)
+    if allowed is not None and not any(
+        fnmatch.fnmatchcase(printer, p.strip()) for p in allowed.split(",") if p.strip()
+    ):
+        raise errors.PrinterRefused(printer=printer, detail=f"{ONLY_TO_ENV}={allowed} 不含此打印机")
     return printer
 
 
@@ -185,7 +200,19 @@ class CupsBackend:
         args = ["lp", "-d", printer, "-t", _job_title(title), "-n", str(copies)]
         if media:
             args += ["-o", f"media={media}"]
-        result = self._run(args, stdin=pdf)
+        return self._lp(args, pdf, printer)
+
+    def submit_raw(self, data: bytes, printer: str, *, title: str) -> str:
+        """Send printer-ready bytes (ESC/POS for a slip printer) unfiltered: ``lp -o raw``.
+
+        Raises the same errors as :meth:`submit`.
+        """
+        check_printer_name(printer)
+        return self._lp(["lp", "-d", printer, "-t", _job_title(title), "-o", "raw"], data, printer)
+
+    def _lp(self, args: list[str], data: bytes, printer: str) -> str:
+        check_allowed(printer)
+        result = self._run(args, stdin=data)
         out, err = _text(result.stdout), _text(result.stderr)
         if result.returncode == 0:
             match = _REQUEST_ID.search(out)
