@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 # No test, nor any process a test starts, may print on a real queue (workstation.printing.spool).
-os.environ["WORKSTATION_PRINT_ONLY_TO"] = "PDF,cw-test-*"
+os.environ["WORKSTATION_PRINT_ONLY_TO"] = "PDF,cw-test-*,NO_SUCH_*"  # NO_SUCH_*: never exists
 
 import shutil
 import uuid

@@ -22,7 +22,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -237,6 +237,17 @@ class CupsBackend:
         done = self._run(["lpstat", "-W", "completed", "-l", "-o", printer])
         return parse_completed(_text(done.stdout), job_ref)
 
+    def job_ids(self, printer: str, *, user: str | None = None) -> set[str]:
+        """Ids of every job CUPS still lists for ``printer`` (pending and completed), of ``user`` if given."""
+        check_printer_name(printer)
+        result = self._run(["lpstat", "-W", "all", "-o", printer])
+        ids = set()
+        for line in _text(result.stdout).splitlines():
+            parts = line.split()
+            if len(parts) >= 2 and not line[0].isspace() and (user is None or parts[1] == user):
+                ids.add(parts[0])
+        return ids
+
     def _printer_state(self, printer: str) -> str:
         """Why jobs may be waiting, e.g. "disabled since … - Paused" (empty when idle/printing)."""
         result = self._run(["lpstat", "-p", printer])
@@ -256,7 +267,7 @@ class CupsBackend:
 
 
 class UnsupportedBackend:
-    """Stands in where no printing backend exists yet (e.g. Windows before its backend lands)."""
+    """Stands in where no printing backend can run (Windows without the Qt layer, e.g. the CLI)."""
 
     name = "unsupported"
 
@@ -276,11 +287,40 @@ class UnsupportedBackend:
         raise self._refuse()
 
 
+BACKEND_ENV = "WORKSTATION_PRINT_BACKEND"
+"""``cups`` or ``qt``: overrides the system's choice (see :func:`default_backend`)."""
+_qt_factory: Callable[[], PrintBackend] | None = None
+
+
+def register_qt_backend(factory: Callable[[], PrintBackend]) -> None:
+    """Called by the Qt layer (``workstation.ui.printing.qt_print.install``): the core has no Qt."""
+    global _qt_factory
+    _qt_factory = factory
+
+
+def backend_choice(platform: str | None = None) -> str:
+    """``"qt"`` or ``"cups"``: which backend this system prints through.
+
+    Windows: Qt (QtPdf pages onto a ``QPrinter``, to the Windows spooler). Linux and macOS: CUPS
+    with the PDF itself (vector: crisp small spools whose text survives, an exact job id), unless
+    :data:`BACKEND_ENV` is ``qt``; the Qt path reaches the same CUPS queues.
+    """
+    chosen = os.environ.get(BACKEND_ENV, "").strip().lower()
+    if chosen in ("qt", "cups"):
+        return chosen
+    return "qt" if (platform or sys.platform).startswith("win") else "cups"
+
+
 def default_backend() -> PrintBackend:
-    """The printing backend of this system: CUPS on Linux and macOS."""
-    if sys.platform.startswith("win"):
-        return UnsupportedBackend()
+    """The printing backend of this system (:func:`backend_choice`); Qt only once registered."""
+    if backend_choice() == "qt":
+        return _qt_factory() if _qt_factory is not None else UnsupportedBackend()
     return CupsBackend()
+
+
+def job_title(title: str) -> str:
+    """A title without control characters, short enough for every queue and cups-pdf's file name."""
+    return _job_title(title)
 
 
 # --- parsing the clients' replies ---------------------------------------------------------------
