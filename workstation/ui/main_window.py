@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation import errors
+from workstation.ui.about import show_about
 from workstation.ui.context import SessionContext
 from workstation.ui.idle import IdleWatcher, LockScreen
 from workstation.ui.pages import PageId, create_page, page_title, visible_pages
@@ -48,6 +49,7 @@ class ShellAction(enum.Enum):
     LOCK = "lock"
     LOGOUT = "logout"
     QUIT = "quit"
+    ABOUT = "about"
 
 
 class LogoutReason(enum.StrEnum):
@@ -165,6 +167,7 @@ class MainWindow(QMainWindow):
             (ShellAction.CHANGE_PASSWORD, self.tr("修改密码…"), QKeySequence(), self.open_change_password),
             (ShellAction.LOCK, self.tr("锁定屏幕"), QKeySequence("Ctrl+L"), self.lock),
             (ShellAction.LOGOUT, self.tr("注销"), QKeySequence(), lambda: self.leave(LogoutReason.USER)),
+            (ShellAction.ABOUT, self.tr("关于…"), QKeySequence(), lambda: show_about(self)),
             (
                 ShellAction.QUIT,
                 self.tr("退出程序"),
