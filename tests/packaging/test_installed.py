@@ -1,11 +1,11 @@
 """The installed .deb: files and menu entry, a start with no Python of ours, the screenshot tour,
 size and cold start against the development install.
 
-Runs against ``/opt/counter-workstation`` as installed by ``packaging/smoke-deb.sh`` (CI: .ci/run
-builds and installs the .deb first, then sets ``WORKSTATION_REQUIRE_PACKAGE``). Without an installed
-package the tests skip, unless that variable is set. The app runs with a scrubbed environment
-(``env -i``-like: no PYTHONPATH, no virtualenv on PATH, a fresh HOME), so it can only use what the
-bundle carries.
+Runs against ``/opt/counter-workstation`` as installed by ``packaging/smoke-deb.sh``, which sets
+``WORKSTATION_REQUIRE_PACKAGE`` (CI: the last step of .ci/run, ``packaging/build-deb.sh --smoke``).
+Without that variable the tests skip, so the main suite never tests a stale install. The app runs
+with a scrubbed environment (``env -i``-like: no PYTHONPATH, no virtualenv on PATH, a fresh HOME),
+so it can only use what the bundle carries.
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ PAGES = ("login", "reception", "accounts", "gifts", "documents", "sync", "report
 
 @pytest.fixture(scope="module")
 def installed() -> Path:
+    if not os.environ.get("WORKSTATION_REQUIRE_PACKAGE"):  # an old install would test stale files
+        pytest.skip("run by packaging/build-deb.sh --smoke right after installing the fresh .deb")
     if not EXE.exists():
-        if os.environ.get("WORKSTATION_REQUIRE_PACKAGE"):
-            pytest.fail(f"WORKSTATION_REQUIRE_PACKAGE is set but {EXE} is not installed (packaging/smoke-deb.sh)")
-        pytest.skip("the .deb is not installed (packaging/build-deb.sh --smoke)")
+        pytest.fail(f"WORKSTATION_REQUIRE_PACKAGE is set but {EXE} is not installed (packaging/smoke-deb.sh)")
     return EXE
 
 
