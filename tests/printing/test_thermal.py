@@ -217,3 +217,26 @@ def test_a_cups_raw_queue_passes_the_bytes_unfiltered(raw_queue: str, listener: 
     assert listener.done.wait(30), "the raw queue never delivered the job"
     assert listener.received == [data]
     assert spool.CupsBackend().wait(job_ref, 30).state is spool.JobState.COMPLETED
+
+
+def test_a_walk_in_ticket_goes_straight_to_the_slip_printer(sqlite_store: Store, tmp_path: Path) -> None:
+    from tests import records
+    from workstation.domain import Role, ServiceLine
+    from workstation.services import tickets
+    from workstation.services.actor import Actor
+
+    with sqlite_store.write() as session:
+        branch = records.branch(session)
+        staff = records.staff(session, branch, roles=["reception"])
+        actor = Actor(staff.id, staff.staff_no, staff.name, frozenset({Role.RECEPTION}), branch.id)
+        issued = tickets.issue_walk_in(session, actor, ServiceLine.NEW_ACCOUNT, client_name="欧阳娜娜")
+        branch_name = branch.name
+    assert not thermal_settings.configured(sqlite_store)
+    out = tmp_path / "lp0"
+    thermal_settings.save_target(sqlite_store, None, f"file:{out}")
+    assert thermal_settings.configured(sqlite_store)
+    thermal_settings.print_ticket(sqlite_store, issued)
+    data = out.read_bytes()
+    assert GS_4X + b"\x1b\x45\x01\x1b\x61\x01" + issued.label.encode() + b"\n" in data
+    assert branch_name.encode("gb18030") in data and "新开户".encode("gb18030") in data
+    assert f"ticket:{issued.label}:{issued.visit_id.hex}".encode() in data
