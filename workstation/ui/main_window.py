@@ -50,6 +50,7 @@ class ShellAction(enum.Enum):
     LOGOUT = "logout"
     QUIT = "quit"
     ABOUT = "about"
+    SLIP_PRINTER = "slip_printer"
 
 
 class LogoutReason(enum.StrEnum):
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
             (ShellAction.CHANGE_PASSWORD, self.tr("修改密码…"), QKeySequence(), self.open_change_password),
             (ShellAction.LOCK, self.tr("锁定屏幕"), QKeySequence("Ctrl+L"), self.lock),
             (ShellAction.LOGOUT, self.tr("注销"), QKeySequence(), lambda: self.leave(LogoutReason.USER)),
+            (ShellAction.SLIP_PRINTER, self.tr("小票打印机设置…"), QKeySequence(), self.open_slip_printer),
             (ShellAction.ABOUT, self.tr("关于…"), QKeySequence(), lambda: show_about(self)),
             (
                 ShellAction.QUIT,
@@ -185,6 +187,19 @@ class MainWindow(QMainWindow):
             if action_id is ShellAction.QUIT:
                 menu.addSeparator()
             menu.addAction(action)
+
+    def open_slip_printer(self) -> None:
+        """小票打印机设置 (supervisors and admins; others are told they may not)."""
+        from workstation.printing.thermal_settings import MANAGERS
+        from workstation.ui.printing.thermal_dialog import ThermalPrinterDialog
+
+        try:
+            self.context.actor.require(MANAGERS, "设置小票打印机")
+        except errors.PermissionDenied as exc:
+            self.context.presenter.show(exc, self)
+            return
+        dialog = ThermalPrinterDialog(self.context, self)
+        dialog.open()
 
     def _connect_signals(self) -> None:
         self.navigation.currentRowChanged.connect(self._row_changed)
