@@ -134,7 +134,12 @@ def metrics() -> list[dict[str, Any]]:
         started = time.perf_counter()
         ref = cups.submit(package, queue, title="bench-package")
         out.append(_metric("package_to_cups", (time.perf_counter() - started) * 1000, bare_ms, pages=5))
-        qt = subprocess.run([sys.executable, "-c", _QT_SCRIPT, queue], capture_output=True, text=True, timeout=120)
+        env = dict(os.environ)
+        if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+            env.setdefault("QT_QPA_PLATFORM", "offscreen")  # printing needs no screen
+        qt = subprocess.run(
+            [sys.executable, "-c", _QT_SCRIPT, queue], capture_output=True, text=True, timeout=120, env=env
+        )
         if qt.returncode == 0:
             result = json.loads(qt.stdout.strip().splitlines()[-1])
             out.append(_metric("package_to_qt", result["ms"], bare_ms, pages=5))
