@@ -35,6 +35,7 @@ from typing import IO, Any
 
 PROVIDERS: tuple[str, ...] = (
     "workstation.printing.bench",
+    "workstation.printing.queue_bench",
     "workstation.gifts_bench",
     "workstation.reception_bench",
     "workstation.sync.bench",

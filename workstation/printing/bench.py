@@ -3,7 +3,8 @@
 :func:`metrics` measures, in this process, the account-opening package (application +
 questionnaire result + match notice + disclosure + custody page) against a bare one-page ReportLab
 document rendered in the same run (the baseline), and, in a fresh subprocess, the first render
-including imports and font loading.
+including imports and font loading. Print-to-queue times are in :mod:`workstation.printing.queue_bench`
+(its own provider: it prints on the cups-pdf queue).
 """
 
 from __future__ import annotations
@@ -78,12 +79,9 @@ def metrics(runs: int = RUNS) -> list[dict[str, Any]]:
         [sys.executable, "-c", _FIRST_RENDER_SCRIPT], capture_output=True, text=True, check=True, timeout=120
     )
     fresh = json.loads(first.stdout.strip().splitlines()[-1])
-    from workstation.printing import queue_bench  # print → job accepted by the queue (issue 16)
-
     return [
         _metric("print.package_render_median", package_ms, bare_ms, PACKAGE_TARGET_MS),
         _metric("print.package_first_render", fresh["first_ms"], fresh["bare_ms"], FIRST_RENDER_TARGET_MS),
-        *queue_bench.metrics(),
     ]
 
 
