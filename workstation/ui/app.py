@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from workstation import __version__
 
 if TYPE_CHECKING:
+    from workstation.printing.spool import PrintBackend
     from workstation.ui.errors import ErrorReport
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ def warm_up_imports() -> threading.Thread:
     return thread
 
 
-def qt_print_backend() -> object:
+def qt_print_backend() -> PrintBackend:
     """Qt's print system, built only when something prints (QtPdf/QtPrintSupport load then)."""
     from workstation.ui.printing.qt_print import QtPrintBackend
 
@@ -119,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     apply_theme(app)
     from workstation.printing import spool
 
-    spool.register_qt_backend(qt_print_backend)  # type: ignore[arg-type]  # Windows prints through Qt
+    spool.register_qt_backend(qt_print_backend)  # Windows prints through Qt
     refcount_guard.install(app)  # PySide6 6.12 on Python 3.11: see the module
     install_translators(app, args.lang)
 
