@@ -67,16 +67,18 @@ def in_thread(func: Callable[[], Any]) -> Any:
 
 
 def inked_pages(path: Path) -> list[float]:
-    """Per page, the share of pixels darker than mid-grey, rendered by QtPdf at about 30 dpi."""
+    """Per page, the share of pixels darker than mid-grey, rendered by QtPdf at about 30 dpi on white."""
     document = QPdfDocument()
     document.load(str(path))
     shares = []
     for index in range(document.pageCount()):
         size = document.pagePointSize(index).toSize() * (30 / 72)
-        image = document.render(index, size).convertToFormat(QImage.Format.Format_Grayscale8)
-        gray = Image.frombytes(
-            "L", (image.width(), image.height()), bytes(image.constBits()), "raw", "L", image.bytesPerLine()
-        )
+        image = document.render(index, size).convertToFormat(QImage.Format.Format_ARGB32)
+        rgba = Image.frombytes("RGBA", (image.width(), image.height()), bytes(image.constBits()), "raw", "BGRA",
+                               image.bytesPerLine())  # fmt: skip
+        page = Image.new("RGBA", rgba.size, "white")
+        page.alpha_composite(rgba)  # a PDF page without a background renders transparent
+        gray = page.convert("L")
         shares.append(sum(gray.histogram()[:128]) / (gray.width * gray.height))
     document.close()
     return shares
@@ -183,7 +185,9 @@ def test_qt_job_refs_without_cups_count_as_handed_to_the_spooler() -> None:
 # --- for real: Qt → CUPS → cups-pdf -----------------------------------------------------------------
 
 
-def test_qt_prints_the_account_package_on_the_cups_pdf_queue(qapp, package_pdf: bytes, outputs: list[Path]) -> None:  # type: ignore[no-untyped-def]
+def test_qt_prints_the_account_package_on_the_cups_pdf_queue(
+    qapp, package_pdf: bytes, outputs: list[Path], tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from tests.printing.test_cups import JOB_TIMEOUT, find_output
 
     backend = qt_print.QtPrintBackend()
