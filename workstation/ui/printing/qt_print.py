@@ -26,8 +26,8 @@ import shutil
 import sys
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -98,15 +98,24 @@ def paint_pdf(pdf: bytes, printer: QPrinter, settings: PrintSettings) -> int:
                 if index:
                     printer.newPage()
                 target = printer.pageLayout().fullRectPixels(printer.resolution())
-                image = document.render(index, QSize(target.width(), target.height()))
-                painter.drawImage(target, image)
-                del image  # one page in memory at a time
+                painter.drawImage(target, _on_white(document.render(index, QSize(target.width(), target.height()))))
         finally:
             painter.end()
         return document.pageCount()
     finally:
         document.close()
         buffer.close()
+
+
+def _on_white(image: QImage) -> QImage:
+    """The page on opaque white: QtPdf renders a page without a background as transparent, which a
+    PDF spool would carry as an extra soft mask per page. One page in memory at a time."""
+    page = QImage(image.size(), QImage.Format.Format_RGB32)
+    page.fill(Qt.GlobalColor.white)
+    over = QPainter(page)
+    over.drawImage(0, 0, image)
+    over.end()
+    return page
 
 
 def printer_state(info: QPrinterInfo) -> tuple[bool, str]:
