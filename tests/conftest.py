@@ -6,6 +6,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+# No test, nor any process a test starts, may print on a real queue (workstation.printing.spool).
+os.environ["WORKSTATION_PRINT_ONLY_TO"] = "PDF,cw-test-*,NO_SUCH_*"  # NO_SUCH_*: never exists
 
 import uuid
 from collections.abc import Iterator

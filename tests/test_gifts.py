@@ -496,3 +496,19 @@ def test_find_clients_by_mobile_name_and_pinyin(world: GiftWorld) -> None:
 def test_day_bounds_use_the_branch_calendar() -> None:
     start, end = gifts_report.day_bounds(date(2026, 11, 25))
     assert start.utcoffset() == timedelta(hours=8) and end - start == timedelta(days=1)
+
+
+def test_the_gift_receipt_slip_goes_to_the_slip_printer(world: GiftWorld, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from workstation.printing import thermal_settings
+
+    outcome = issue(world, world.clerk, world.invited, world.tea)
+    with world.store.write() as session:
+        doc = gifts_receipt.create_receipt(session, world.clerk, outcome.issue.issue_id, world.reviewer.staff_id)
+    out = tmp_path / "lp0"
+    thermal_settings.save_target(world.store, None, f"file:{out}")
+    thermal_settings.print_gift_receipt(
+        world.store, world.clerk, outcome.issue.issue_id, world.reviewer.staff_id, doc.doc_no
+    )
+    data = out.read_bytes()
+    assert "礼品领取凭条".encode("gb18030") in data and doc.doc_no.encode() in data
+    assert "复核".encode("gb18030") in data

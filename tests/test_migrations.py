@@ -249,6 +249,11 @@ def test_upgrade_0004_adds_the_check_in_search_index(empty_engine: sa.Engine) ->
 def test_upgrade_0005_numbers_workstations_uniquely_per_branch(empty_engine: sa.Engine) -> None:
     migrate.upgrade(empty_engine, revision="0004")
     branch, workstation = Base.metadata.tables["branch"], Base.metadata.tables["workstation"]
+    workstation = sa.Table(  # as 0005 leaves it (later revisions add columns to the model)
+        "workstation",
+        sa.MetaData(),
+        *(sa.Column(c.name, c.type) for c in workstation.c if c.name not in ("app_version", "last_seen_at")),
+    )
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     stamps = dict(created_at=now, updated_at=now, version=1)
     with empty_engine.begin() as conn:
@@ -259,7 +264,9 @@ def test_upgrade_0005_numbers_workstations_uniquely_per_branch(empty_engine: sa.
             )
         )  # fmt: skip
         old_table = sa.Table(  # the table as 0004 left it (the model already has the new column)
-            "workstation", sa.MetaData(), *(sa.Column(c.name, c.type) for c in workstation.c if c.name != "number")
+            "workstation",
+            sa.MetaData(),
+            *(sa.Column(c.name, c.type) for c in workstation.c if c.name not in LATER_WORKSTATION_COLUMNS),
         )
         first = dict(id=uuid.UUID(int=10), branch_id=uuid.UUID(int=1), name="ws1", hostname="pc1")
         conn.execute(old_table.insert().values(**first, **stamps))
@@ -349,3 +356,39 @@ def test_upgrade_0015_adds_the_central_notify_schema_only_on_postgresql(empty_en
     if central:
         with empty_engine.connect() as conn:
             assert "notify" not in sa.inspect(conn).get_schema_names()
+
+
+LATER_WORKSTATION_COLUMNS = ("number", "app_version", "last_seen_at")
+"""Columns added to ``workstation`` by 0005 and 0018."""
+
+
+@upgrade_test("0018")
+def test_upgrade_0018_gives_workstations_an_app_version_and_last_seen(empty_engine: sa.Engine) -> None:
+    migrate.upgrade(empty_engine, revision="0005")
+    branch, workstation = Base.metadata.tables["branch"], Base.metadata.tables["workstation"]
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    stamps = dict(created_at=now, updated_at=now, version=1)
+    with empty_engine.begin() as conn:
+        conn.execute(
+            branch.insert().values(
+                id=uuid.UUID(int=1), code="B1", name="营业部", address="北京", postcode="", phone="",
+                complaint_phone="", opening_hours="", landmarks=[], transit=[], trading_unit="", **stamps,
+            )
+        )  # fmt: skip
+        old_table = sa.Table(
+            "workstation",
+            sa.MetaData(),
+            *(sa.Column(c.name, c.type) for c in workstation.c if c.name not in ("app_version", "last_seen_at")),
+        )
+        conn.execute(
+            old_table.insert().values(
+                id=uuid.UUID(int=10), branch_id=uuid.UUID(int=1), name="ws1", hostname="", **stamps
+            )
+        )
+    migrate.upgrade(empty_engine, revision="0018")
+    with empty_engine.connect() as conn:
+        row = conn.execute(sa.select(workstation.c.app_version, workstation.c.last_seen_at)).one()
+    assert tuple(row) == ("", None)  # an old PC: reported at its next sync
+    migrate.downgrade(empty_engine, "0005")
+    with empty_engine.connect() as conn:
+        assert "app_version" not in {c["name"] for c in sa.inspect(conn).get_columns("workstation")}

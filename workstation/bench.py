@@ -37,6 +37,7 @@ from typing import IO, Any
 
 PROVIDERS: tuple[str, ...] = (
     "workstation.printing.bench",
+    "workstation.printing.queue_bench",
     "workstation.gifts_bench",
     "workstation.reception_bench",
     "workstation.sync.bench",

@@ -168,9 +168,15 @@ def test_nothing_reaches_a_real_queue_by_accident(
     print_and_wait(qtbot, dialog)
     assert [job["printer"] for job in fake.sent] == ["Counter1"]
     assert touched == [] and no_accidental_queue == []
-    # And the guard itself works: a real job to another queue fails before lp runs.
+    # And the guard itself works: a real job to another queue fails before lp runs or a QPrinter opens.
     with pytest.raises(pytest.fail.Exception, match="real queue 'Office-Laser'"):
         spool.CupsBackend().submit(fake.sent[0]["pdf"], "Office-Laser", title="t")
+    with pytest.raises(pytest.fail.Exception, match="real queue 'Slip'"):
+        spool.CupsBackend().submit_raw(b"\x1b@", "Slip", title="t")
+    from workstation.ui.printing.qt_print import QtPrintBackend
+
+    with pytest.raises(pytest.fail.Exception, match="real queue 'Office-Laser'"):
+        QtPrintBackend().submit(fake.sent[0]["pdf"], "Office-Laser", title="t")
 
 
 def cups_ready() -> str:

@@ -3,7 +3,8 @@
 The guard ``no_accidental_queue`` is used by every printing/documents UI test: a CUPS job to
 any queue but the cups-pdf ``PDF`` queue fails the test before ``lp`` runs, so a test that forgot
 to inject a backend (or a dialog that fell back to the system default printer) cannot print on a
-real printer.
+real printer. It also guards raw (slip printer) jobs and Qt's print path (``spool.check_allowed``),
+on top of the suite-wide ``WORKSTATION_PRINT_ONLY_TO`` allow-list (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -85,6 +86,15 @@ def no_accidental_queue_fixture(monkeypatch: pytest.MonkeyPatch) -> Iterator[lis
         return real_submit(self, pdf, printer, **kwargs)
 
     monkeypatch.setattr(spool.CupsBackend, "submit", guarded)
+    real_allowed = spool.check_allowed
+
+    def allowed(printer: str) -> str:  # every real path: lp (PDF and raw) and Qt's QPrinter
+        if printer != TEST_QUEUE:
+            used.append(printer)
+            pytest.fail(f"a test tried to print on the real queue {printer!r}")
+        return real_allowed(printer)
+
+    monkeypatch.setattr(spool, "check_allowed", allowed)
     yield used
 
 

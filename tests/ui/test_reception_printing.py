@@ -105,3 +105,18 @@ def test_branch_directions_slip_on_demand(qtbot, page: ReceptionPage, previews, 
         pdf = documents.render_document(session, previews[0], copy=False)
     text = re.sub(r"\s+", "", pdf_text(pdf))
     assert re.sub(r"\s+", "", branch.address) in text
+
+
+def test_with_a_slip_printer_the_ticket_goes_straight_to_it(qtbot, page: ReceptionPage, previews, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from workstation.printing import thermal_settings
+
+    out = tmp_path / "lp0"
+    thermal_settings.save_target(page.context.store, None, f"file:{out}")
+    panel = page.checkin
+    assert panel is not None
+    with qtbot.waitSignal(panel.sig_ticket_issued, timeout=WAIT) as blocker:
+        panel.walk_in_buttons[ServiceLine.TRANSFER_IN].click()
+    ticket = blocker.args[0]
+    panel.print_ticket_button.click()
+    qtbot.waitUntil(lambda: "已送至小票打印机" in panel.message.text(), timeout=WAIT)
+    assert previews == [] and ticket.label.encode() in out.read_bytes()  # no dialog, no document

@@ -61,6 +61,10 @@ class Workstation(BranchScoped, Base):
     number: Mapped[int | None] = mapped_column(default=None)
     """Short number within the branch (1, 2…), given by the central database at enrolment; it is
     part of every number this PC makes offline (tickets ``A-2-015``, documents ``…-020001``)."""
+    app_version: Mapped[str] = mapped_column(sa.String(40), default="", server_default="")
+    """The Counter Workstation version this PC runs, reported at sync (``workstation.__version__``)."""
+    last_seen_at: Mapped[datetime | None] = mapped_column(default=None)
+    """When the central database last heard from this PC (written centrally at sync)."""
 
 
 class Staff(Synced, Base):

@@ -3,7 +3,8 @@
 :func:`metrics` measures, in this process, the account-opening package (application +
 questionnaire result + match notice + disclosure + custody page) against a bare one-page ReportLab
 document rendered in the same run (the baseline), and, in a fresh subprocess, the first render
-including imports and font loading.
+including imports and font loading. Print-to-queue times are in :mod:`workstation.printing.queue_bench`
+(its own provider: it prints on the cups-pdf queue).
 """
 
 from __future__ import annotations

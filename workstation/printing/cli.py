@@ -42,6 +42,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--copy", action="store_true", help="mark as reprint 副本/COPY")
     parser.set_defaults(func=run)
     register_print(subparsers)
+    from workstation.printing import thermal_cli
+
+    thermal_cli.register(subparsers)
     return parser
 
 

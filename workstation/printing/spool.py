@@ -15,13 +15,14 @@ scheduler never blocks a worker thread for ever. Failures raise a
 from __future__ import annotations
 
 import enum
+import fnmatch
 import os
 import re
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -34,6 +35,10 @@ COMMAND_TIMEOUT = 15.0
 _PRINTER_NAME = re.compile(r"[^\s/#\\\x00-\x1f\x7f]{1,127}")
 """CUPS destination names: printable, no space, slash, hash or backslash (RFC 8011 §5.4.7 + CUPS)."""
 _REQUEST_ID = re.compile(r"request id is (\S+-\d+)")
+ONLY_TO_ENV = "WORKSTATION_PRINT_ONLY_TO"
+"""Comma-separated queue names or patterns (``PDF,cw-test-*``): when set, every other queue is
+refused before anything is spooled. The test suite sets it (tests/conftest.py) so no test, and no
+process a test starts, can reach a real printer; a branch PC never sets it."""
 
 
 class JobState(enum.StrEnum):
@@ -92,6 +97,16 @@ def check_printer_name(printer: str) -> str:
     """``printer`` if it can be a queue name; raises :class:`~workstation.errors.PrinterNotFound`."""
     if not isinstance(printer, str) or not _PRINTER_NAME.fullmatch(printer) or printer.startswith("-"):
         raise errors.PrinterNotFound(printer=str(printer)[:60])
+    return printer
+
+
+def check_allowed(printer: str) -> str:
+    """``printer`` unless :data:`ONLY_TO_ENV` is set and does not list it (then PrinterRefused)."""
+    allowed = os.environ.get(ONLY_TO_ENV)
+    if allowed is not None and not any(
+        fnmatch.fnmatchcase(printer, p.strip()) for p in allowed.split(",") if p.strip()
+    ):
+        raise errors.PrinterRefused(printer=printer, detail=f"{ONLY_TO_ENV}={allowed} 不含此打印机")
     return printer
 
 
@@ -185,7 +200,19 @@ class CupsBackend:
         args = ["lp", "-d", printer, "-t", _job_title(title), "-n", str(copies)]
         if media:
             args += ["-o", f"media={media}"]
-        result = self._run(args, stdin=pdf)
+        return self._lp(args, pdf, printer)
+
+    def submit_raw(self, data: bytes, printer: str, *, title: str) -> str:
+        """Send printer-ready bytes (ESC/POS for a slip printer) unfiltered: ``lp -o raw``.
+
+        Raises the same errors as :meth:`submit`.
+        """
+        check_printer_name(printer)
+        return self._lp(["lp", "-d", printer, "-t", _job_title(title), "-o", "raw"], data, printer)
+
+    def _lp(self, args: list[str], data: bytes, printer: str) -> str:
+        check_allowed(printer)
+        result = self._run(args, stdin=data)
         out, err = _text(result.stdout), _text(result.stderr)
         if result.returncode == 0:
             match = _REQUEST_ID.search(out)
@@ -210,6 +237,17 @@ class CupsBackend:
         done = self._run(["lpstat", "-W", "completed", "-l", "-o", printer])
         return parse_completed(_text(done.stdout), job_ref)
 
+    def job_ids(self, printer: str, *, user: str | None = None) -> set[str]:
+        """Ids of every job CUPS still lists for ``printer`` (pending and completed), of ``user`` if given."""
+        check_printer_name(printer)
+        result = self._run(["lpstat", "-W", "all", "-o", printer])
+        ids = set()
+        for line in _text(result.stdout).splitlines():
+            parts = line.split()
+            if len(parts) >= 2 and not line[0].isspace() and (user is None or parts[1] == user):
+                ids.add(parts[0])
+        return ids
+
     def _printer_state(self, printer: str) -> str:
         """Why jobs may be waiting, e.g. "disabled since … - Paused" (empty when idle/printing)."""
         result = self._run(["lpstat", "-p", printer])
@@ -229,7 +267,7 @@ class CupsBackend:
 
 
 class UnsupportedBackend:
-    """Stands in where no printing backend exists yet (e.g. Windows before its backend lands)."""
+    """Stands in where no printing backend can run (Windows without the Qt layer, e.g. the CLI)."""
 
     name = "unsupported"
 
@@ -249,11 +287,40 @@ class UnsupportedBackend:
         raise self._refuse()
 
 
+BACKEND_ENV = "WORKSTATION_PRINT_BACKEND"
+"""``cups`` or ``qt``: overrides the system's choice (see :func:`default_backend`)."""
+_qt_factory: Callable[[], PrintBackend] | None = None
+
+
+def register_qt_backend(factory: Callable[[], PrintBackend]) -> None:
+    """Called by the Qt layer (``workstation.ui.printing.qt_print.install``): the core has no Qt."""
+    global _qt_factory
+    _qt_factory = factory
+
+
+def backend_choice(platform: str | None = None) -> str:
+    """``"qt"`` or ``"cups"``: which backend this system prints through.
+
+    Windows: Qt (QtPdf pages onto a ``QPrinter``, to the Windows spooler). Linux and macOS: CUPS
+    with the PDF itself (vector: crisp small spools whose text survives, an exact job id), unless
+    :data:`BACKEND_ENV` is ``qt``; the Qt path reaches the same CUPS queues.
+    """
+    chosen = os.environ.get(BACKEND_ENV, "").strip().lower()
+    if chosen in ("qt", "cups"):
+        return chosen
+    return "qt" if (platform or sys.platform).startswith("win") else "cups"
+
+
 def default_backend() -> PrintBackend:
-    """The printing backend of this system: CUPS on Linux and macOS."""
-    if sys.platform.startswith("win"):
-        return UnsupportedBackend()
+    """The printing backend of this system (:func:`backend_choice`); Qt only once registered."""
+    if backend_choice() == "qt":
+        return _qt_factory() if _qt_factory is not None else UnsupportedBackend()
     return CupsBackend()
+
+
+def job_title(title: str) -> str:
+    """A title without control characters, short enough for every queue and cups-pdf's file name."""
+    return _job_title(title)
 
 
 # --- parsing the clients' replies ---------------------------------------------------------------

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from workstation import errors
+from workstation import __version__, errors
 from workstation.ids import new_id
 from workstation.models import Branch, SyncState, Workstation
 
@@ -63,6 +63,7 @@ def register_workstation(
         name=name,
         hostname=hostname or socket.gethostname(),
         number=number,
+        app_version=__version__,
     )
     session.add(workstation)
     session.flush()

@@ -31,8 +31,12 @@ from workstation.sync import hlc
 
 INSERT_ONLY = frozenset({"audit_event", "gift_stock_movement"})
 """Append-only facts: a row with the same id is never changed again, by anyone."""
-LOCAL_COLUMNS: Mapping[str, frozenset[str]] = {"staff": frozenset({"failed_logins", "locked_until"})}
-"""Columns each workstation keeps for itself; a pull never overwrites them."""
+LOCAL_COLUMNS: Mapping[str, frozenset[str]] = {
+    "staff": frozenset({"failed_logins", "locked_until"}),
+    "workstation": frozenset({"last_seen_at"}),
+}
+"""Columns each side keeps for itself; an upsert from the other side never overwrites them
+(staff lockouts per workstation; ``workstation.last_seen_at`` is stamped centrally at sync)."""
 
 APPOINTMENT_CENTRAL = frozenset(
     {

@@ -71,6 +71,14 @@ def register(subparsers: Any) -> None:
     _central_arg(login)
     login.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码（供脚本使用）")
     login.set_defaults(func=cmd_central_login)
+    stations = actions.add_parser(
+        "workstations",
+        help="各营业部工作站运行的版本与最近同步时间",
+        description="列出中心数据库中的工作站：营业部、编号、名称、版本、最近同步时间。",
+    )
+    _central_arg(stations)
+    stations.add_argument("--branch", metavar="CODE", help="只列出此营业部")
+    stations.set_defaults(func=cmd_central_workstations)
     central.set_defaults(func=lambda _args: (central.print_help(), 2)[1])
 
     sync = subparsers.add_parser(
@@ -152,6 +160,26 @@ def cmd_central_add_branch(args: argparse.Namespace) -> int:
         engine.dispose()
     print(f"营业部 {args.code} 的数据库账号：{role}")
     print(f"密码（只显示这一次，请在该营业部的工作站上运行 central login 保存）：{password}")
+    return 0
+
+
+def cmd_central_workstations(args: argparse.Namespace) -> int:
+    """Print which version each workstation runs and when it last synced."""
+    from workstation.clock import local
+    from workstation.sync.central import central_engine
+    from workstation.sync.versions import list_workstations
+
+    engine = central_engine(_url(args))
+    try:
+        rows = list_workstations(engine, args.branch)
+    finally:
+        engine.dispose()
+    print(f"{'营业部':<10}{'编号':>4}  {'名称':<12}{'版本':<10}最近同步")
+    for row in rows:
+        seen = f"{local(row.last_seen_at):%Y-%m-%d %H:%M}" if row.last_seen_at else "（从未）"
+        number = str(row.number) if row.number is not None else "-"
+        print(f"{row.branch_code:<10}{number:>4}  {row.name:<12}{row.app_version or '（未知）':<10}{seen}")
+    print(f"共 {len(rows)} 台工作站")
     return 0
 
 

@@ -26,6 +26,7 @@ from workstation.models import OutboxMessage, SyncState
 from workstation.services.identity import current_identity
 from workstation.store import Store, first_line
 from workstation.sync import central as central_db
+from workstation.sync import versions
 from workstation.sync.pull import pull
 from workstation.sync.push import push
 
@@ -101,9 +102,12 @@ def run_once(
     with lock:
         try:
             engine = central if isinstance(central, Engine) else central_db.central_engine(central, password)
-            branch_id = _branch_of(store)
+            branch_id, workstation_id = _branch_of(store)
+            versions.report_local_version(store, workstation_id)  # pushed with the outbox below
             pushed_result = push(store, engine, stall_s=stall_s)
             pushed, quarantined = pushed_result.pushed, pushed_result.quarantined
+            # Before the pull: the stamp's change-log entry is then read by this same cycle.
+            versions.touch_central(engine, workstation_id)
             pulled_result = pull(store, engine, branch_id, stall_s=stall_s)
             pulled, rejected = pulled_result.pulled, len(pulled_result.rejected)
         except errors.CentralUnavailable as exc:
@@ -133,12 +137,12 @@ def _lock_for(store: Store) -> threading.Lock:
         return _locks.setdefault(key, threading.Lock())
 
 
-def _branch_of(store: Store) -> uuid.UUID:
+def _branch_of(store: Store) -> tuple[uuid.UUID, uuid.UUID]:
     with store.read() as session:
         identity = current_identity(session)
     if identity is None:
         raise errors.SyncNotSetUp()
-    return identity.branch_id
+    return identity.branch_id, identity.workstation_id
 
 
 def counts(store: Store) -> tuple[int, int]:

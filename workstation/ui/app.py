@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from workstation import __version__
 
 if TYPE_CHECKING:
+    from workstation.printing.spool import PrintBackend
     from workstation.ui.errors import ErrorReport
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,13 @@ def warm_up_imports() -> threading.Thread:
     return thread
 
 
+def qt_print_backend() -> PrintBackend:
+    """Qt's print system, built only when something prints (QtPdf/QtPrintSupport load then)."""
+    from workstation.ui.printing.qt_print import QtPrintBackend
+
+    return QtPrintBackend()
+
+
 def print_report(report: ErrorReport, _parent: object) -> None:
     """Unattended runs (screenshots, probes) print errors instead of waiting on a dialog."""
     print(f"{report.title}: {report.text}", file=sys.stderr)
@@ -116,6 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName("证券营业部前台工作站")
     app.setQuitOnLastWindowClosed(False)  # the session flow decides when to exit
     apply_theme(app)
+    from workstation.printing import spool
+
+    spool.register_qt_backend(qt_print_backend)  # Windows prints through Qt
     refcount_guard.install(app)  # PySide6 6.12 on Python 3.11: see the module
     install_translators(app, args.lang)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from workstation import errors
 from workstation.services.actor import Actor
+from workstation.ui.about import version_text
 
 if TYPE_CHECKING:
     from workstation.services.identity import Identity
@@ -73,8 +74,11 @@ class LoginDialog(QDialog):
         self.app_title.setProperty("role", "title")
         self.branch_label = QLabel(self.tr("正在打开数据库…"), banner)
         self.branch_label.setProperty("role", "lead")
+        self.version_label = QLabel(version_text(), banner)
+        self.version_label.setObjectName("appVersion")
         banner_layout.addWidget(self.app_title)
         banner_layout.addWidget(self.branch_label)
+        banner_layout.addWidget(self.version_label)
         outer.addWidget(banner)
 
         body = QVBoxLayout()

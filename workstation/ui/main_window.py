@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from workstation import errors
 from workstation.domain import Role
+from workstation.ui.about import show_about
 from workstation.ui.context import SessionContext
 from workstation.ui.idle import IdleWatcher, LockScreen
 from workstation.ui.pages import PageId, create_page, page_title, visible_pages
@@ -51,6 +52,8 @@ class ShellAction(enum.Enum):
     LOCK = "lock"
     LOGOUT = "logout"
     QUIT = "quit"
+    ABOUT = "about"
+    SLIP_PRINTER = "slip_printer"
 
 
 class LogoutReason(enum.StrEnum):
@@ -173,6 +176,8 @@ class MainWindow(QMainWindow):
             (ShellAction.HALL_DISPLAY, self.tr("打开叫号屏（第二块屏幕）"), QKeySequence(), self.open_hall_display),
             (ShellAction.LOCK, self.tr("锁定屏幕"), QKeySequence("Ctrl+L"), self.lock),
             (ShellAction.LOGOUT, self.tr("注销"), QKeySequence(), lambda: self.leave(LogoutReason.USER)),
+            (ShellAction.SLIP_PRINTER, self.tr("小票打印机设置…"), QKeySequence(), self.open_slip_printer),
+            (ShellAction.ABOUT, self.tr("关于…"), QKeySequence(), lambda: show_about(self)),
             (
                 ShellAction.QUIT,
                 self.tr("退出程序"),
@@ -192,6 +197,19 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         reader = self.actions_by_id[ShellAction.CARD_READER]
         reader.setEnabled(self.context.actor.has_any((Role.SUPERVISOR, Role.ADMIN)))
+
+    def open_slip_printer(self) -> None:
+        """小票打印机设置 (supervisors and admins; others are told they may not)."""
+        from workstation.printing.thermal_settings import MANAGERS
+        from workstation.ui.printing.thermal_dialog import ThermalPrinterDialog
+
+        try:
+            self.context.actor.require(MANAGERS, "设置小票打印机")
+        except errors.PermissionDenied as exc:
+            self.context.presenter.show(exc, self)
+            return
+        dialog = ThermalPrinterDialog(self.context, self)
+        dialog.open()
 
     def _connect_signals(self) -> None:
         self.navigation.currentRowChanged.connect(self._row_changed)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from workstation.ui.about import version_text
 from workstation.ui.context import SessionContext
 from workstation.ui.pages import role_labels
 
@@ -54,11 +55,14 @@ class WorkstationStatusBar(QStatusBar):
         self.quarantined_label = QLabel(self)
         self.quarantined_label.setObjectName("syncQuarantined")
         self.clock_label = QLabel(self)
+        self.version_label = QLabel(version_text(), self)
+        self.version_label.setObjectName("appVersion")
         self.addWidget(self.branch_label)
         self.addWidget(self.staff_label, 1)
         for label in (self.sync_label, self.last_success_label, self.pending_label, self.quarantined_label):
             self.addPermanentWidget(label)
         self.addPermanentWidget(self.clock_label)
+        self.addPermanentWidget(self.version_label)
         self.set_sync_state(online=False)
         self.last_success_label.hide()
         self.pending_label.hide()

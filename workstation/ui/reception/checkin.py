@@ -443,12 +443,12 @@ class CheckInPanel(QWidget):
             self.context.presenter.show(exc, self)
 
     def print_ticket(self) -> None:
-        """Store the ticket slip as a document, then preview and print it (shared dialog)."""
+        """Straight to the slip printer if this PC has one, else store the slip and preview it."""
         ticket = self.ticket_display.ticket
         if ticket is None:
             return
-        store, actor = self.context.store, self.context.actor
-        slips.print_stored(self.context, lambda: slips.store_ticket_slip(store, actor, ticket), self)
+        sent = self.tr("号票 %1 已送至小票打印机").replace("%1", ticket.label)
+        slips.print_ticket(self.context, ticket, self, on_sent=lambda _ref: self._say(sent, "ok"))
 
     def print_directions(self) -> None:
         """Store this branch's directions slip (到店指引) as a document, then preview and print it."""

@@ -129,6 +129,28 @@ def store_directions_slip(store: Store, actor: Actor, appointment_id: uuid.UUID)
         ).document_id
 
 
+def print_ticket(context: SessionContext, ticket: Ticket, parent: QWidget, on_sent: Any = None) -> None:
+    """A ticket straight to this workstation's 80 mm slip printer when one is set (no dialog),
+    otherwise stored as a document and previewed (:func:`print_stored`). ``on_sent(job_ref)``
+    is called after a slip printer took it."""
+    from workstation.printing import thermal_settings
+
+    store, actor = context.store, context.actor
+
+    def work() -> str | None:
+        if not thermal_settings.configured(store):
+            return None
+        return thermal_settings.print_ticket(store, ticket)
+
+    def done(job_ref: str | None) -> None:
+        if job_ref is None:
+            print_stored(context, lambda: store_ticket_slip(store, actor, ticket), parent)
+        elif on_sent is not None:
+            on_sent(job_ref)
+
+    context.tasks.run(work, on_success=done, on_failure=lambda exc: context.presenter.show(exc, parent), owner=parent)
+
+
 def print_stored(context: SessionContext, make: Any, parent: QWidget) -> None:
     """Store a document with ``make()`` in a write task, then open the shared preview/print dialog."""
 
