@@ -39,6 +39,13 @@ def installed() -> Path:
     return EXE
 
 
+def in_session_keyring(command: list[str]) -> list[str]:
+    """``command`` in a desktop-like session with a real Secret Service (gnome-keyring), which the
+    encrypted database needs for its key, as scripts/demo.sh does on a machine without one."""
+    unlock = 'printf demo | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"'
+    return ["dbus-run-session", "--", "bash", "-c", unlock, "_", *command]
+
+
 def clean_env(home: Path) -> dict[str, str]:
     """What a desktop session gives a menu entry: no Python, no virtualenv, a fresh home."""
     return {
@@ -82,8 +89,9 @@ def test_the_bundle_carries_its_own_python(installed: Path, tmp_path: Path) -> N
 def test_the_installed_app_starts_and_shows_every_page(installed: Path, tmp_path: Path) -> None:
     shots = tmp_path / "shots"
     started = time.monotonic()
-    run = subprocess.run(["/usr/bin/counter-workstation", "--demo", "--screenshot", str(shots)],
-                         env=clean_env(tmp_path), capture_output=True, text=True, timeout=240)  # fmt: skip
+    env = {k: v for k, v in clean_env(tmp_path).items() if k != "PYTHON_KEYRING_BACKEND"}  # the real one
+    command = in_session_keyring(["/usr/bin/counter-workstation", "--demo", "--screenshot", str(shots)])
+    run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=240)
     assert run.returncode == 0, run.stderr[-2000:]
     saved = sorted(p.name for p in shots.glob("*.png"))
     for page in PAGES:
