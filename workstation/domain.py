@@ -187,3 +187,12 @@ class SyncDirection(enum.StrEnum):
     PULL = "pull"  # central data: written centrally, copied to the counter
     BOTH = "both"  # co-edited with an explicit conflict rule (appointment status)
     LOCAL = "local"  # never leaves the workstation
+
+
+class LeadSource(LabelledEnum):
+    """Where a lead (prospect's phone) was collected outside the branch (社区营销/驻点)."""
+
+    BOOTH = ("booth", "驻点摆摊")
+    PARTNER = ("partner", "合作渠道")
+    CAMPAIGN = ("campaign", "营销活动")
+    STAFF = ("staff", "员工推荐")
