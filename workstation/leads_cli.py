@@ -5,11 +5,14 @@
                     [--campaign CODE] [--notes T]
     workstation-cli [--db URL] leads withdraw --staff NO [--password-stdin] --mobile M
     workstation-cli leads export --central URL --out F.csv|F.xlsx [--from D] [--to D] [--branch CODE]
+    workstation-cli [--db URL] funding import FILE --staff NO [--password-stdin] [--as-of D]
 
 ``register``/``withdraw`` work on this workstation's database for its branch (the staff member logs
 in with staff number and password); the lead travels to the central database with the next sync.
 ``export`` writes the call centre's follow-up list from the central database: only leads with
 recorded consent that was not withdrawn, oldest first, spreadsheet-safe, readable by the user only.
+``funding import`` reads the back office's daily file of funded accounts (有效户) into this
+branch's clients and recomputes their tiers (:mod:`workstation.services.funding`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from pathlib import Path
 from typing import Any
 
 SOURCES = ("booth", "partner", "campaign", "staff")
@@ -56,6 +60,20 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     export.add_argument("--branch", metavar="CODE", help="只导出该营业部的线索")
     export.set_defaults(func=cmd_export)
     leads.set_defaults(func=_help_of(leads))
+
+    funding: argparse.ArgumentParser = subparsers.add_parser(
+        "funding",
+        help="有效户：导入后台每日入金与资产文件",
+        description="导入后台每日文件。",
+    )
+    f_actions = funding.add_subparsers(dest="funding_command", metavar="ACTION")
+    load = f_actions.add_parser("import", help="导入 CSV/XLSX，匹配本营业部客户，按资产重算客户等级")
+    load.add_argument("file", type=Path, metavar="FILE", help="后台导出的 .csv 或 .xlsx 文件")
+    load.add_argument("--staff", required=True, metavar="STAFF_NO", help="操作人工号（主管或柜员）")
+    load.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
+    load.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", type=_day, help="文件的数据日期（默认今天）")
+    load.set_defaults(func=cmd_funding_import)
+    funding.set_defaults(func=_help_of(funding))
     return leads
 
 
@@ -144,4 +162,24 @@ def cmd_export(args: argparse.Namespace) -> int:
         engine.dispose()
     path = leads.export(lines, args.out)
     print(f"线索回访名单：{len(lines)} 条，已写入 {path}（{display_url(url)}）")
+    return 0
+
+
+def cmd_funding_import(args: argparse.Namespace) -> int:
+    from workstation.cli import target_of
+    from workstation.clock import business_date
+    from workstation.services import funding
+    from workstation.store import open_store
+
+    parsed = funding.read_file(args.file)
+    store = open_store(target_of(args))
+    try:
+        actor = _login(store, args)
+        with store.write() as session:
+            report = funding.import_funding(session, actor, parsed, args.as_of or business_date())
+    finally:
+        store.dispose()
+    print(f"有效户文件已导入：{report.summary()}。")
+    for line, reasons in report.rejected[:20]:
+        print(f"  第 {line} 行：{'；'.join(reasons)}")
     return 0
