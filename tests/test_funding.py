@@ -155,3 +155,19 @@ def test_only_clerks_and_supervisors_import(store: Store, actor: Actor) -> None:
     agent = Actor(actor.staff_id, "T001", "刘洋", frozenset({Role.TELESALES}), actor.branch_id)
     with pytest.raises(errors.PermissionDenied), store.write() as session:
         funding.import_funding(session, agent, [], AS_OF)
+
+
+def test_the_client_summary_shows_the_recomputed_tier_with_its_day(store: Store, actor: Actor, tmp_path: Path) -> None:
+    from workstation.accounts.review import client_summary
+
+    path = tmp_path / "assets.csv"
+    path.write_bytes(GBK_FILE.encode("gbk"))
+    with store.write() as session:
+        funding.import_funding(session, actor, funding.read_file(path), AS_OF)
+    with store.read() as session:
+        labels = {
+            c.fund_account: client_summary(session, c.id, AS_OF).tier_label for c in session.scalars(sa.select(Client))
+        }
+    assert labels["310000000001"] == "重要（按 2026-12-02 资产，有效户）"
+    assert labels["310000000002"] == "一般（按 2026-12-02 资产，未入金）"
+    assert labels["310000000004"] == "一般"  # never in a file: the tier declared at opening
