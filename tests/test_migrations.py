@@ -119,7 +119,7 @@ def test_a_later_revision_applies_on_both_backends(
 
 # --- one upgrade test per revision ---------------------------------------------------------------
 
-LATER_TABLES = frozenset({"lead"})
+LATER_TABLES = frozenset({"lead", "return_visit"})
 """Model tables created by a revision after 0001 (0017)."""
 
 
@@ -361,7 +361,7 @@ def test_upgrade_0017_adds_leads_the_appointment_link_and_funding(empty_engine: 
     migrate.upgrade(empty_engine, revision=before)
     assert "lead" not in tables(empty_engine)
     migrate.upgrade(empty_engine, revision="0017")
-    assert "lead" in tables(empty_engine)
+    assert {"lead", "return_visit"} <= tables(empty_engine)
     assert "lead_id" in columns(empty_engine, "appointment")
     assert {"first_funded_on", "assets_as_of"} <= columns(empty_engine, "client")
     if empty_engine.dialect.name == "postgresql":
@@ -370,6 +370,10 @@ def test_upgrade_0017_adds_leads_the_appointment_link_and_funding(empty_engine: 
                 "SELECT tgname FROM pg_trigger WHERE tgrelid = 'public.lead'::regclass AND NOT tgisinternal"
             ).scalars()
             assert list(triggers) == ["sync_log_change"]
+            found = conn.exec_driver_sql(
+                "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'public.return_visit'::regclass AND NOT tgisinternal"
+            ).scalar_one()
+            assert found == 1
     migrate.downgrade(empty_engine, before)
-    assert "lead" not in tables(empty_engine)
+    assert not {"lead", "return_visit"} & tables(empty_engine)
     assert "lead_id" not in columns(empty_engine, "appointment")

@@ -196,3 +196,12 @@ class LeadSource(LabelledEnum):
     PARTNER = ("partner", "合作渠道")
     CAMPAIGN = ("campaign", "营销活动")
     STAFF = ("staff", "员工推荐")
+
+
+class ReturnVisitOutcome(LabelledEnum):
+    """How a return visit (回访) after an opening or transfer-in ended."""
+
+    REACHED = ("reached", "已回访")
+    NO_ANSWER = ("no_answer", "未接通")
+    DECLINED = ("declined", "客户拒绝回访")
+    COMPLAINT = ("complaint", "有投诉或异议")

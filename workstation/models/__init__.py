@@ -9,7 +9,7 @@ from workstation.models.clients import Client
 from workstation.models.documents import PrintedDocument, PrintJob
 from workstation.models.gifts import Campaign, Gift, GiftIssue, GiftStockMovement
 from workstation.models.journal import AuditEvent, OutboxMessage, SyncState
-from workstation.models.leads import Lead
+from workstation.models.leads import Lead, ReturnVisit
 from workstation.models.org import Branch, Counter, Policy, Staff, Workstation
 from workstation.models.reception import Appointment, CompetitorOffer, DutyShift, Visit
 
@@ -34,6 +34,7 @@ __all__ = [
     "PrintJob",
     "PrintedDocument",
     "Questionnaire",
+    "ReturnVisit",
     "Staff",
     "SyncState",
     "Synced",

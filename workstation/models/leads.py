@@ -1,14 +1,15 @@
-"""Leads: prospects' phones collected outside the branch (booths, partners, campaigns, staff)."""
+"""Leads: prospects' phones collected outside the branch (booths, partners, campaigns, staff),
+and the return visits (回访) due after an account is opened."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from workstation.domain import LeadSource, Purpose
+from workstation.domain import ApplicationKind, LeadSource, Purpose, ReturnVisitOutcome
 from workstation.models.base import Base, BranchScoped, enum_column
 
 
@@ -39,3 +40,21 @@ class Lead(BranchScoped, Base):
     withdrawn_at: Mapped[datetime | None] = mapped_column(default=None)
     """Consent withdrawn: the lead is never exported or called again."""
     notes: Mapped[str] = mapped_column(sa.String(500), default="")
+
+
+class ReturnVisit(BranchScoped, Base):
+    """A return visit (回访) due after an account was opened or transferred in, for the telesales
+    agent who invited the client. One per application (re-planning never duplicates it)."""
+
+    __tablename__ = "return_visit"
+    __table_args__ = (sa.Index("ix_return_visit_assignee_id_due_on", "assignee_id", "due_on"),)
+
+    application_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("account_application.id"), unique=True)
+    client_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("client.id"))
+    kind: Mapped[ApplicationKind] = enum_column(ApplicationKind)
+    assignee_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("staff.id"))
+    due_on: Mapped[date]
+    outcome: Mapped[ReturnVisitOutcome | None] = enum_column(ReturnVisitOutcome, default=None)
+    outcome_note: Mapped[str] = mapped_column(sa.String(500), default="")
+    done_at: Mapped[datetime | None] = mapped_column(default=None)
+    done_by_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("staff.id"), default=None)

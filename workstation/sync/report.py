@@ -114,13 +114,17 @@ def _funded_client(a: type[Appointment], v: Any) -> sa.Exists:
     """A client of the appointment (directly, through its visit or an approved new-account
     application) with a first deposit on record."""
     x, c = AccountApplication, Client
-    applied = sa.select(x.client_id).where(
-        x.kind == ApplicationKind.NEW_ACCOUNT,
-        x.status == ApplicationStatus.APPROVED,
-        x.deleted_at.is_(None),
-        x.client_id.is_not(None),
-        sa.or_(x.appointment_id == a.id, sa.and_(v.id.is_not(None), x.visit_id == v.id)),
-    ).correlate(a, v)  # two levels down: the outer query's appointment and visit
+    applied = (
+        sa.select(x.client_id)
+        .where(
+            x.kind == ApplicationKind.NEW_ACCOUNT,
+            x.status == ApplicationStatus.APPROVED,
+            x.deleted_at.is_(None),
+            x.client_id.is_not(None),
+            sa.or_(x.appointment_id == a.id, sa.and_(v.id.is_not(None), x.visit_id == v.id)),
+        )
+        .correlate(a, v)
+    )  # two levels down: the outer query's appointment and visit
     return sa.exists().where(
         c.first_funded_on.is_not(None),
         c.deleted_at.is_(None),
