@@ -83,3 +83,37 @@ def test_funding_import_from_the_command_line(
     code, _, err = run(monkeypatch, capsys, "--db", db, "funding", "import", str(tmp_path / "none.csv"),
                        "--staff", "C001", "--password-stdin")  # fmt: skip
     assert code == 2 and "找不到文件" in err
+
+
+def test_return_visits_from_the_command_line(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workstation.domain import ApplicationKind, ApplicationStatus
+    from workstation.models import AccountApplication, Staff
+
+    store = open_store(db)
+    try:
+        with store.write() as session:
+            agent = session.scalars(sa.select(Staff).where(Staff.staff_no == "T001")).one()
+            clerk = session.scalars(sa.select(Staff).where(Staff.staff_no == "C001")).one()
+            client = session.scalars(sa.select(Client).order_by(Client.id)).first()
+            assert client is not None and clerk.branch_id is not None
+            client.telesales_agent_id = agent.id
+            approved = ApplicationStatus.APPROVED
+            session.add(AccountApplication(branch_id=clerk.branch_id, kind=ApplicationKind.NEW_ACCOUNT,
+                                           status=approved, clerk_id=clerk.id, client_id=client.id))  # fmt: skip
+    finally:
+        store.dispose()
+    code, out, _ = run(monkeypatch, capsys, "--db", db, "returns", "plan")
+    assert code == 0 and "1 条" in out
+    code, out, _ = run(monkeypatch, capsys, "--db", db, "returns", "list", "--staff", "T001")
+    lines = out.strip().splitlines()
+    assert code == 0 and len(lines) == 2 and lines[1].endswith("待回访")
+    task = lines[1].split("\t")[0]
+    done = ("--db", db, "returns", "done", task, "--staff", "S001", "--password-stdin", "--outcome", "reached")
+    code, out, _ = run(monkeypatch, capsys, *done)
+    assert code == 0 and "已回访" in out
+    code, _, err = run(monkeypatch, capsys, *done)
+    assert code == 2 and "不能重复登记" in err
+    code, out, _ = run(monkeypatch, capsys, "--db", db, "returns", "list", "--staff", "T001", "--all")
+    assert out.strip().splitlines()[1].endswith("已回访")

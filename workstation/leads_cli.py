@@ -6,6 +6,7 @@
     workstation-cli [--db URL] leads withdraw --staff NO [--password-stdin] --mobile M
     workstation-cli leads export --central URL --out F.csv|F.xlsx [--from D] [--to D] [--branch CODE]
     workstation-cli [--db URL] funding import FILE --staff NO [--password-stdin] [--as-of D]
+    workstation-cli [--db URL] returns plan | list --staff NO [--all] | done TASK --staff NO --outcome O
 
 ``register``/``withdraw`` work on this workstation's database for its branch (the staff member logs
 in with staff number and password); the lead travels to the central database with the next sync.
@@ -25,6 +26,7 @@ from typing import Any
 
 SOURCES = ("booth", "partner", "campaign", "staff")
 INTERESTS = ("new_account", "transfer_in", "other")
+OUTCOMES = ("reached", "no_answer", "declined", "complaint")
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -74,6 +76,24 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     load.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", type=_day, help="文件的数据日期（默认今天）")
     load.set_defaults(func=cmd_funding_import)
     funding.set_defaults(func=_help_of(funding))
+
+    returns: argparse.ArgumentParser = subparsers.add_parser(
+        "returns", help="回访任务：生成、按人查看、登记结果", description="开户/转户后的回访任务（给邀约的电销坐席）。"
+    )
+    r_actions = returns.add_subparsers(dest="returns_command", metavar="ACTION")
+    r_actions.add_parser("plan", help="为已复核的开户/转户生成回访任务").set_defaults(func=cmd_returns_plan)
+    listing = r_actions.add_parser("list", help="某人的回访任务（未完成的按到期日排列）")
+    listing.add_argument("--staff", required=True, metavar="STAFF_NO", help="工号")
+    listing.add_argument("--all", action="store_true", help="也列出已完成的")
+    listing.set_defaults(func=cmd_returns_list)
+    done = r_actions.add_parser("done", help="登记回访结果")
+    done.add_argument("task", metavar="TASK_ID", help="回访任务编号（list 的第一列）")
+    done.add_argument("--staff", required=True, metavar="STAFF_NO", help="回访人工号（本人或主管）")
+    done.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
+    done.add_argument("--outcome", required=True, choices=OUTCOMES, help="结果")
+    done.add_argument("--note", default="", help="说明（有投诉或异议时必填）")
+    done.set_defaults(func=cmd_returns_done)
+    returns.set_defaults(func=_help_of(returns))
     return leads
 
 
@@ -182,4 +202,69 @@ def cmd_funding_import(args: argparse.Namespace) -> int:
     print(f"有效户文件已导入：{report.summary()}。")
     for line, reasons in report.rejected[:20]:
         print(f"  第 {line} 行：{'；'.join(reasons)}")
+    return 0
+
+
+def cmd_returns_plan(args: argparse.Namespace) -> int:
+    from workstation.cli import target_of
+    from workstation.services import return_visits
+    from workstation.services.identity import require_identity
+    from workstation.store import open_store
+
+    store = open_store(target_of(args))
+    try:
+        with store.write() as session:
+            created = len(return_visits.plan(session, require_identity(session).branch_id))
+    finally:
+        store.dispose()
+    print(f"新生成回访任务 {created} 条。")
+    return 0
+
+
+def cmd_returns_list(args: argparse.Namespace) -> int:
+    import sqlalchemy as sa
+
+    from workstation import errors
+    from workstation.cli import target_of
+    from workstation.models import Staff
+    from workstation.services import return_visits
+    from workstation.store import open_store
+
+    store = open_store(target_of(args))
+    try:
+        with store.read() as session:
+            staff_id = session.scalar(sa.select(Staff.id).where(Staff.staff_no == args.staff))
+            if staff_id is None:
+                raise errors.NotFound(what=f"工号 {args.staff}")
+            tasks = return_visits.tasks_for(session, staff_id, include_done=args.all)
+    finally:
+        store.dispose()
+    print("\t".join(("任务编号", "到期日", "业务", "客户", "资金账号", "结果")))
+    for t in tasks:
+        state = t.outcome.label if t.outcome else ("已逾期" if t.overdue else "待回访")
+        print("\t".join((str(t.task_id), t.due_on.isoformat(), t.kind.label, t.client_name, t.fund_account, state)))
+    return 0
+
+
+def cmd_returns_done(args: argparse.Namespace) -> int:
+    import uuid
+
+    from workstation.cli import UsageError, target_of
+    from workstation.domain import ReturnVisitOutcome
+    from workstation.services import return_visits
+    from workstation.store import open_store
+
+    try:
+        task_id = uuid.UUID(args.task)
+    except ValueError as exc:
+        raise UsageError(detail=f"回访任务编号格式不正确：{args.task[:40]}") from exc
+    store = open_store(target_of(args))
+    try:
+        actor = _login(store, args)
+        with store.write() as session:
+            task = return_visits.record_outcome(session, actor, task_id, ReturnVisitOutcome(args.outcome), args.note)
+            label = task.outcome.label if task.outcome else ""
+    finally:
+        store.dispose()
+    print(f"回访结果已登记：{label}。")
     return 0
