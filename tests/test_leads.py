@@ -167,3 +167,39 @@ def test_staff_names_in_the_export_come_from_the_staff_row(store: Store, actor: 
     with store.engine.connect() as conn:
         (line,) = leads.follow_up_list(conn)
     assert leads.safe_cell(line.recorded_by) == "'@坐席"
+
+
+def test_the_call_centres_import_links_the_appointment_to_its_lead(store: Store, actor: Actor, tmp_path: Path) -> None:
+    from workstation.clock import business_date
+    from workstation.models import Appointment
+    from workstation.services import appointments
+
+    with store.write() as session:
+        lead_id = leads.register(session, actor, request()).id
+    day = (business_date() + timedelta(days=1)).isoformat()
+    path = tmp_path / "booked.csv"
+    path.write_bytes(
+        (
+            "外呼编号,客户姓名,手机号,预约日期,预约时段,线索编号\n"
+            f"L1,张三,13812345678,{day},10:00,{lead_id}\n"
+            f"L2,李四,13912345678,{day},11:00,not-a-lead\n"
+            f"L3,王五,15012345678,{day},14:00,\n"
+        ).encode("gbk")
+    )
+    with store.write() as session:
+        report = appointments.import_appointments(session, actor.branch_id, appointments.read_table(path))
+    assert report.imported == 2 and [line for line, _ in report.rejected] == [3]
+    assert "线索编号" in report.rejected[0][1][0]
+    with store.read() as session:
+        links = dict(session.execute(sa.select(Appointment.client_name, Appointment.lead_id)).all())
+    assert links == {"张三": lead_id, "王五": None}
+
+
+def test_the_lead_link_is_the_call_centres_in_the_appointment_merge() -> None:
+    from workstation.sync.apply import APPOINTMENT_CENTRAL, merge_appointment
+
+    central, branch = uuid.uuid4(), uuid.uuid4()
+    merged = merge_appointment(
+        {"lead_id": central, "status": "booked", "version": 2}, {"lead_id": branch, "status": "booked", "version": 3}
+    )
+    assert "lead_id" in APPOINTMENT_CENTRAL and merged["lead_id"] == central
