@@ -76,3 +76,31 @@ def test_a_lead_reaches_central_only_its_branch_sees_it_and_withdrawal_follows(
     assert run_once(ws, roles["0101"]).status is SyncStatus.OK
     with ws.read() as session:
         assert session.scalar(sa.select(Appointment.lead_id).where(Appointment.code == "L0000001")) == kept
+
+
+def test_return_visits_reach_central_where_the_agent_lists_them(
+    central: Central, roles: dict[str, Engine], make_workstation: MakeWorkstation
+) -> None:
+    from workstation.domain import ApplicationKind, ApplicationStatus
+    from workstation.models import AccountApplication, Client
+    from workstation.services import return_visits
+
+    ws = make_workstation("0101", "ws1")
+    actor = clerk_of(ws, "0101")
+    with ws.write() as session:
+        agent = session.scalars(sa.select(Staff).where(Staff.staff_no == "T001")).one()
+        client = Client(branch_id=actor.branch_id, name="张三", id_number="RV1", telesales_agent_id=agent.id)
+        session.add(client)
+        session.flush()
+        session.add(AccountApplication(
+            branch_id=actor.branch_id, kind=ApplicationKind.NEW_ACCOUNT, status=ApplicationStatus.APPROVED,
+            clerk_id=actor.staff_id, client_id=client.id, reviewed_at=utcnow(),
+        ))  # fmt: skip
+        session.flush()
+        assert len(return_visits.plan(session, actor.branch_id)) == 1
+        agent_id = agent.id
+    assert run_once(ws, roles["0101"]).status is SyncStatus.OK
+    assert central.count("return_visit") == 1
+    with sa.orm.Session(central.engine) as session:
+        (task,) = return_visits.tasks_for(session, agent_id)
+    assert task.client_name != "张三" and task.kind is ApplicationKind.NEW_ACCOUNT
