@@ -203,3 +203,24 @@ def test_the_lead_link_is_the_call_centres_in_the_appointment_merge() -> None:
         {"lead_id": central, "status": "booked", "version": 2}, {"lead_id": branch, "status": "booked", "version": 3}
     )
     assert "lead_id" in APPOINTMENT_CENTRAL and merged["lead_id"] == central
+
+
+def test_retention_removes_old_leads_personal_data_and_keeps_the_consent_record(store: Store, actor: Actor) -> None:
+    from workstation.services import retention
+
+    with store.write() as session:
+        old = leads.register(session, actor, request(name="张三", notes="周末有空"), now=NOW)
+        gone = leads.register(session, actor, request(mobile="13912345678"), now=NOW)
+        leads.withdraw(session, actor, gone.id, now=NOW)
+        recent = leads.register(session, actor, request(mobile="15012345678"), now=NOW + timedelta(days=300))
+        ids = (old.id, gone.id, recent.id)
+    with store.write() as session:
+        result = retention.run_branch(session, actor.branch_id, NOW + timedelta(days=366))
+    assert result.leads == 2 and "线索个人信息 2 条" in result.summary()
+    with store.read() as session:
+        rows = [session.get(Lead, i) for i in ids]
+    assert [(r.mobile, r.name, r.notes, r.source_detail) for r in rows if r][:2] == [("", "", "", "")] * 2
+    assert rows[0] is not None and rows[0].consent_purpose == "电话回访介绍开户服务" and rows[0].consent_at == NOW
+    assert rows[2] is not None and rows[2].mobile == "15012345678"
+    with store.write() as session:  # a second run finds nothing more
+        assert retention.run_branch(session, actor.branch_id, NOW + timedelta(days=366)).leads == 0
