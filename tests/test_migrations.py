@@ -119,13 +119,16 @@ def test_a_later_revision_applies_on_both_backends(
 
 # --- one upgrade test per revision ---------------------------------------------------------------
 
+LATER_TABLES = frozenset({"lead", "return_visit"})
+"""Model tables created by a revision after 0001 (0019)."""
+
 
 @upgrade_test("0001")
 def test_upgrade_0001_initial_schema_from_an_empty_database(empty_engine: sa.Engine) -> None:
     assert migrate.inspect_schema(empty_engine).current is None
     migrate.upgrade(empty_engine, revision="0001")
     assert current_revision(empty_engine) == "0001"
-    expected = {table.name for table in Base.metadata.sorted_tables}
+    expected = {table.name for table in Base.metadata.sorted_tables} - LATER_TABLES
     assert expected <= tables(empty_engine)
     # The tables work together: a branch, its staff, a client, the outbox.
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -392,3 +395,28 @@ def test_upgrade_0018_gives_workstations_an_app_version_and_last_seen(empty_engi
     migrate.downgrade(empty_engine, "0005")
     with empty_engine.connect() as conn:
         assert "app_version" not in {c["name"] for c in sa.inspect(conn).get_columns("workstation")}
+
+
+@upgrade_test("0019")
+def test_upgrade_0019_adds_leads_the_appointment_link_and_funding(empty_engine: sa.Engine) -> None:
+    before = script().get_revision("0019").down_revision
+    assert isinstance(before, str)
+    migrate.upgrade(empty_engine, revision=before)
+    assert "lead" not in tables(empty_engine)
+    migrate.upgrade(empty_engine, revision="0019")
+    assert {"lead", "return_visit"} <= tables(empty_engine)
+    assert "lead_id" in columns(empty_engine, "appointment")
+    assert {"first_funded_on", "assets_as_of"} <= columns(empty_engine, "client")
+    if empty_engine.dialect.name == "postgresql":
+        with empty_engine.connect() as conn:
+            triggers = conn.exec_driver_sql(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'public.lead'::regclass AND NOT tgisinternal"
+            ).scalars()
+            assert list(triggers) == ["sync_log_change"]
+            found = conn.exec_driver_sql(
+                "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'public.return_visit'::regclass AND NOT tgisinternal"
+            ).scalar_one()
+            assert found == 1
+    migrate.downgrade(empty_engine, before)
+    assert not {"lead", "return_visit"} & tables(empty_engine)
+    assert "lead_id" not in columns(empty_engine, "appointment")

@@ -39,6 +39,7 @@ PLUGIN_MODULES: tuple[str, ...] = (
     "workstation.campaigns_cli",
     "workstation.notify_cli",
     "workstation.privacy_cli",
+    "workstation.leads_cli",
 )
 """Modules whose ``register(subparsers)`` adds subcommands."""
 

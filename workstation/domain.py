@@ -187,3 +187,21 @@ class SyncDirection(enum.StrEnum):
     PULL = "pull"  # central data: written centrally, copied to the counter
     BOTH = "both"  # co-edited with an explicit conflict rule (appointment status)
     LOCAL = "local"  # never leaves the workstation
+
+
+class LeadSource(LabelledEnum):
+    """Where a lead (prospect's phone) was collected outside the branch (社区营销/驻点)."""
+
+    BOOTH = ("booth", "驻点摆摊")
+    PARTNER = ("partner", "合作渠道")
+    CAMPAIGN = ("campaign", "营销活动")
+    STAFF = ("staff", "员工推荐")
+
+
+class ReturnVisitOutcome(LabelledEnum):
+    """How a return visit (回访) after an opening or transfer-in ended."""
+
+    REACHED = ("reached", "已回访")
+    NO_ANSWER = ("no_answer", "未接通")
+    DECLINED = ("declined", "客户拒绝回访")
+    COMPLAINT = ("complaint", "有投诉或异议")

@@ -225,10 +225,17 @@ class ClientSummary:
     visits: tuple[VisitLine, ...]
     gifts: tuple[GiftLine, ...]
     applications: tuple[tuple[uuid.UUID, ApplicationKind, ApplicationStatus], ...]
+    assets_as_of: date | None = None
+    """The back office's day the tier was recomputed from (issue 19); None: assets declared at opening."""
+    first_funded_on: date | None = None
 
     @property
     def tier_label(self) -> str:
-        return self.tier.label
+        """ "重要", or "重要（按 2026-12-02 资产，有效户）" once the back office's file was imported."""
+        if self.assets_as_of is None:
+            return self.tier.label
+        funded = "，有效户" if self.first_funded_on else "，未入金"
+        return f"{self.tier.label}（按 {self.assets_as_of.isoformat()} 资产{funded}）"
 
 
 def client_summary(session: Session, client_id: uuid.UUID, today: date | None = None) -> ClientSummary:
@@ -259,5 +266,5 @@ def client_summary(session: Session, client_id: uuid.UUID, today: date | None = 
         tuple(DocumentLine(d.doc_no, d.title, d.paper_status, d.created_at) for d in docs),
         tuple(VisitLine(v.business_date, v.ticket_label, v.outcome) for v in visits),
         tuple(GiftLine(c, g, s.label, at) for c, g, s, at in gifts),
-        tuple((i, k, s) for i, k, s in apps),
+        tuple((i, k, s) for i, k, s in apps), client.assets_as_of, client.first_funded_on,
     )  # fmt: skip

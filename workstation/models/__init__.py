@@ -9,6 +9,7 @@ from workstation.models.clients import Client
 from workstation.models.documents import PrintedDocument, PrintJob
 from workstation.models.gifts import Campaign, Gift, GiftIssue, GiftStockMovement
 from workstation.models.journal import AuditEvent, OutboxMessage, SyncState
+from workstation.models.leads import Lead, ReturnVisit
 from workstation.models.org import Branch, Counter, Policy, Staff, Workstation
 from workstation.models.reception import Appointment, CompetitorOffer, DutyShift, Visit
 
@@ -27,11 +28,13 @@ __all__ = [
     "Gift",
     "GiftIssue",
     "GiftStockMovement",
+    "Lead",
     "OutboxMessage",
     "Policy",
     "PrintJob",
     "PrintedDocument",
     "Questionnaire",
+    "ReturnVisit",
     "Staff",
     "SyncState",
     "Synced",

@@ -60,6 +60,10 @@ class Client(BranchScoped, Base):
     tier: Mapped[ClientTier] = enum_column(ClientTier, default=ClientTier.STANDARD)
     assets_fen: Mapped[int] = mapped_column(sa.BigInteger, default=0)
     """Assets at the firm in fen (0.01 CNY), used for tiers and eligibility."""
+    assets_as_of: Mapped[date | None] = mapped_column(default=None)
+    """The day of the back office's file ``assets_fen`` came from; None: declared at opening."""
+    first_funded_on: Mapped[date | None] = mapped_column(default=None)
+    """First deposit (首次入金) per the back office: a funded account (有效户) from that day."""
     risk_class: Mapped[RiskClass | None] = enum_column(RiskClass, default=None)
     risk_score: Mapped[int | None] = mapped_column(default=None)
     risk_assessed_on: Mapped[date | None] = mapped_column(default=None)

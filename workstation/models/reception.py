@@ -59,6 +59,9 @@ class Appointment(BranchScoped, Base):
     notes: Mapped[str] = mapped_column(sa.String(500), default="")
     prefill: Mapped[dict[str, Any]] = mapped_column(default=dict)
     """Client data the telesales agent already collected, for the account wizard."""
+    lead_id: Mapped[uuid.UUID | None] = mapped_column(sa.Uuid(), index=True, default=None)
+    """The booth lead this appointment came from. No foreign key: the call centre may book a lead
+    of one branch into another branch, whose workstations never see the other branch's leads."""
 
 
 class Visit(BranchScoped, Base):

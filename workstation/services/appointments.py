@@ -48,6 +48,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "agent": ("坐席工号", "电销工号", "工号", "坐席", "agent"),
     "campaign": ("活动编号", "活动代码", "活动", "campaign"),
     "notes": ("备注", "说明", "notes"),
+    "lead": ("线索编号", "lead_id", "lead"),
 }
 REQUIRED = ("client_name", "mobile", "day", "slot")
 PURPOSES = {
@@ -70,6 +71,8 @@ class AppointmentRequest:
     campaign_id: uuid.UUID | None = None
     notes: str = ""
     external_ref: str | None = None
+    lead_id: uuid.UUID | None = None
+    """The booth lead this booking came from (``leads export`` gives its 线索编号)."""
 
 
 def check_client_name(value: str, field_name: str = "client_name") -> str:
@@ -130,6 +133,7 @@ def _new_appointment(
         telesales_agent_id=agent_id,
         campaign_id=request.campaign_id,
         notes=request.notes,
+        lead_id=request.lead_id,
     )
     session.add(appointment)
     session.flush()
@@ -285,6 +289,7 @@ def _parse_row(
         problems.append(f"营业部“{branch_text}”不是本营业部（{branch.name}）")
     agent_id = _lookup(session, Staff, Staff.staff_no, row.get("agent", ""), "坐席工号", problems)
     campaign_id = _lookup(session, Campaign, Campaign.code, row.get("campaign", ""), "活动编号", problems)
+    lead_id = _lead_id(row.get("lead", ""), problems)
     if problems or name is None or mobile_info is None or slot is None or purpose is None:
         return None, problems
     external = _clean(row.get("external_ref", ""))
@@ -292,6 +297,7 @@ def _parse_row(
     return AppointmentRequest(
         client_name=name, mobile=mobile_info.number, purpose=purpose, slot_start=slot[0], slot_end=slot[1],
         agent_id=agent_id, campaign_id=campaign_id, notes=row.get("notes", "")[:500], external_ref=ref[:64],
+        lead_id=lead_id,
     ), []  # fmt: skip
 
 
@@ -307,6 +313,18 @@ def _lookup(session: Session, model: Any, column: Any, text: str, label: str, pr
     if found is None:
         problems.append(f"{label}“{key}”不存在")
     return found
+
+
+def _lead_id(text: str, problems: list[str]) -> uuid.UUID | None:
+    """The lead's id as ``leads export`` wrote it (the lead itself may be another branch's)."""
+    key = _clean(text)
+    if not key:
+        return None
+    try:
+        return uuid.UUID(key)
+    except ValueError:
+        problems.append(f"线索编号“{key[:40]}”格式不正确")
+        return None
 
 
 def _digest(mobile: str, start: datetime, branch_code: str) -> str:

@@ -12,6 +12,10 @@ in :data:`DEFAULTS`):
 - ``appointment_days`` (M): an appointment whose slot is M days past loses the invitee's name,
   pinyin, mobile, notes and prefill; a visit (ticket) M days past loses the name and mobile. The
   facts stay: slot, status, check-in time, wait, service times, outcome, who served.
+- leads (issue 19, booth registrations) whose consent was recorded more than N (``prospect_days``)
+  days ago lose the mobile, name, place and notes; the consent record (purpose, channel, time,
+  who recorded it, withdrawal) and the source stay. A withdrawn lead keeps its mobile until then,
+  as the proof that this number must not be called again.
 - ``printed_document_years``: the form data of a printed document is kept for the legally
   required period (证券法 §151: client account opening records are kept for at least 20 years),
   then emptied (``data_purged_at``); the document number, form, dates and paper trail stay.
@@ -35,7 +39,16 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from workstation.domain import ApplicationStatus, ClientStatus
-from workstation.models import AccountApplication, Appointment, Branch, Client, PrintedDocument, SyncState, Visit
+from workstation.models import (
+    AccountApplication,
+    Appointment,
+    Branch,
+    Client,
+    Lead,
+    PrintedDocument,
+    SyncState,
+    Visit,
+)
 from workstation.services import audit
 from workstation.services.actor import Actor
 from workstation.services.policy import get_policy
@@ -65,6 +78,7 @@ class RetentionResult:
     appointments: int = 0
     visits: int = 0
     documents: int = 0
+    leads: int = 0
 
     def add(self, other: RetentionResult) -> None:
         for key, value in asdict(other).items():
@@ -77,7 +91,7 @@ class RetentionResult:
         return (
             f"匿名化客户 {self.clients} 个，清除开户草稿资料 {self.applications} 份，"
             f"预约个人信息 {self.appointments} 条，到店记录个人信息 {self.visits} 条，"
-            f"单据资料（超过法定保存期）{self.documents} 份"
+            f"单据资料（超过法定保存期）{self.documents} 份，线索个人信息 {self.leads} 条"
         )
 
 
@@ -165,6 +179,15 @@ def run_branch(session: Session, branch_id: uuid.UUID, now: datetime, actor: Act
         for visit in batch:
             visit.client_name = visit.mobile = ""
         result.visits += len(batch)
+        session.flush()
+
+    leads = sa.select(Lead).where(
+        Lead.branch_id == branch_id, Lead.consent_at < prospect_cutoff, sa.or_(Lead.mobile != "", Lead.name != "")
+    )
+    for batch in _batches(session, leads):
+        for lead in batch:
+            lead.mobile = lead.name = lead.source_detail = lead.notes = ""
+        result.leads += len(batch)
         session.flush()
 
     documents = sa.select(PrintedDocument).where(

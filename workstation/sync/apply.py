@@ -42,7 +42,7 @@ APPOINTMENT_CENTRAL = frozenset(
     {
         "branch_id", "code", "external_ref", "client_name", "pinyin_full", "pinyin_initials", "mobile",
         "purpose", "slot_start", "slot_end", "campaign_id", "telesales_agent_id", "notes", "prefill",
-        "created_at", "deleted_at",
+        "lead_id", "created_at", "deleted_at",
     }
 )  # fmt: skip
 """Appointment columns the call centre owns: a branch's copy of them never wins."""

@@ -11,6 +11,10 @@ across every branch the connected role may see:
 - 开户 accounts opened: an approved new-account application linked to the appointment (directly or
   through its visit), or the visit's outcome "已开户"; each appointment counts once;
 - 转户 transfer-ins: likewise, an approved transfer-in application or the outcome "已提交转户";
+- 有效户 funded: of the accounts opened, those whose client has a first deposit on record
+  (``client.first_funded_on``, from the back office's daily file, :mod:`workstation.services.funding`);
+  the client is the appointment's, its visit's or the approved application's. The funnel is
+  invited → booked → checked in → opened → funded, each a subset of the one before;
 - 礼品 gifts issued: live (not voided) gift issues attributed to the agent and campaign, issued
   in the period, whether or not they came through an appointment in the period.
 
@@ -36,14 +40,14 @@ from sqlalchemy.engine import Connection
 
 from workstation.clock import BRANCH_TZ
 from workstation.domain import ApplicationKind, ApplicationStatus, AppointmentStatus, GiftIssueStatus, VisitOutcome
-from workstation.models import AccountApplication, Appointment, Campaign, GiftIssue, Staff, Visit
+from workstation.models import AccountApplication, Appointment, Campaign, Client, GiftIssue, Staff, Visit
 from workstation.printing.files import atomic_write_bytes
 
 NO_AGENT = "（无坐席）"
 NO_CAMPAIGN = "（无活动）"
 HEADERS = (
     "坐席工号", "坐席", "活动代码", "活动", "邀约", "有效预约", "已到店", "未到店", "已取消", "开户", "转户",
-    "礼品发放", "礼品价值（元）", "到店率",
+    "礼品发放", "礼品价值（元）", "到店率", "有效户", "有效率",
 )  # fmt: skip
 TITLE = "电销成果（按坐席与活动）"
 
@@ -65,6 +69,12 @@ class TelesalesRow:
     transfer_ins: int = 0
     gifts_issued: int = 0
     gift_value_fen: int = 0
+    funded: int = 0
+
+    @property
+    def funded_rate(self) -> float | None:
+        """Funded ÷ accounts opened; None until one account is opened."""
+        return round(self.funded / self.accounts_opened, 3) if self.accounts_opened else None
 
     @property
     def show_up_rate(self) -> float | None:
@@ -76,7 +86,8 @@ class TelesalesRow:
         return (
             self.agent_no, self.agent_name, self.campaign_code, self.campaign_name, self.invited, self.booked,
             self.checked_in, self.no_show, self.cancelled, self.accounts_opened, self.transfer_ins,
-            self.gifts_issued, round(self.gift_value_fen / 100, 2), self.show_up_rate,
+            self.gifts_issued, round(self.gift_value_fen / 100, 2), self.show_up_rate, self.funded,
+            self.funded_rate,
         )  # fmt: skip
 
 
@@ -99,6 +110,28 @@ def _application(kind: ApplicationKind, a: type[Appointment], visit_id: Any) -> 
     )
 
 
+def _funded_client(a: type[Appointment], v: Any) -> sa.Exists:
+    """A client of the appointment (directly, through its visit or an approved new-account
+    application) with a first deposit on record."""
+    x, c = AccountApplication, Client
+    applied = (
+        sa.select(x.client_id)
+        .where(
+            x.kind == ApplicationKind.NEW_ACCOUNT,
+            x.status == ApplicationStatus.APPROVED,
+            x.deleted_at.is_(None),
+            x.client_id.is_not(None),
+            sa.or_(x.appointment_id == a.id, sa.and_(v.id.is_not(None), x.visit_id == v.id)),
+        )
+        .correlate(a, v)
+    )  # two levels down: the outer query's appointment and visit
+    return sa.exists().where(
+        c.first_funded_on.is_not(None),
+        c.deleted_at.is_(None),
+        sa.or_(c.id == a.client_id, c.id == v.client_id, c.id.in_(applied)),
+    )
+
+
 def telesales_report(conn: Connection, first: date, last: date) -> list[TelesalesRow]:
     """The report for appointments from ``first`` to ``last`` inclusive (see the module docstring)."""
     start, end = _bounds(first, last)
@@ -106,6 +139,7 @@ def telesales_report(conn: Connection, first: date, last: date) -> list[Telesale
     v = sa.orm.aliased(Visit)
     opened = sa.or_(_application(ApplicationKind.NEW_ACCOUNT, a, v.id), v.outcome == VisitOutcome.ACCOUNT_OPENED)
     moved = sa.or_(_application(ApplicationKind.TRANSFER_IN, a, v.id), v.outcome == VisitOutcome.TRANSFER_SUBMITTED)
+    funded = sa.and_(opened, _funded_client(a, v))
     appointments = (
         sa.select(
             a.telesales_agent_id, a.campaign_id, sa.func.count(),
@@ -113,7 +147,7 @@ def telesales_report(conn: Connection, first: date, last: date) -> list[Telesale
             _count(a.status.in_([AppointmentStatus.CHECKED_IN, AppointmentStatus.SERVED])),
             _count(a.status == AppointmentStatus.NO_SHOW),
             _count(a.status == AppointmentStatus.CANCELLED),
-            _count(opened), _count(moved),
+            _count(opened), _count(moved), _count(funded),
         )
         .outerjoin(v, sa.and_(v.appointment_id == a.id, v.deleted_at.is_(None)))
         .where(a.deleted_at.is_(None), a.slot_start >= start, a.slot_start < end)
@@ -141,7 +175,7 @@ def telesales_report(conn: Connection, first: date, last: date) -> list[Telesale
     for agent, campaign, *figures in conn.execute(appointments):
         row = row_for(agent, campaign)
         (row.invited, row.booked, row.checked_in, row.no_show, row.cancelled, row.accounts_opened,
-         row.transfer_ins) = (int(f) for f in figures)  # fmt: skip
+         row.transfer_ins, row.funded) = (int(f) for f in figures)  # fmt: skip
     for agent, campaign, issued, value in conn.execute(gifts):
         row = row_for(agent, campaign)
         row.gifts_issued, row.gift_value_fen = int(issued), int(value or 0)
@@ -159,7 +193,7 @@ def totals(rows: Sequence[TelesalesRow]) -> TelesalesRow:
     total = TelesalesRow("", "合计", "", "")
     for row in rows:
         for name in ("invited", "booked", "checked_in", "no_show", "cancelled", "accounts_opened", "transfer_ins",
-                     "gifts_issued", "gift_value_fen"):  # fmt: skip
+                     "gifts_issued", "gift_value_fen", "funded"):  # fmt: skip
             setattr(total, name, getattr(total, name) + getattr(row, name))
     return total
 
