@@ -23,10 +23,7 @@ most SMS platforms offer; the tests run a local stand-in of it.
 from __future__ import annotations
 
 import enum
-import json
 import logging
-import urllib.error
-import urllib.request
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -38,6 +35,7 @@ from sqlalchemy.engine import Connection
 
 from workstation.clock import BRANCH_TZ, local, utcnow
 from workstation.domain import AppointmentStatus
+from workstation.http_json import HttpJsonError, post_json
 from workstation.masking import mask_phone
 from workstation.models import Appointment, Branch
 
@@ -108,20 +106,11 @@ class HttpSmsGateway:
         self.url, self.token, self.timeout_s = url.rstrip("/"), token, timeout_s
 
     def send(self, mobile: str, text: str, ref: str) -> str:
-        body = json.dumps({"mobile": mobile, "content": text, "client_ref": ref}, ensure_ascii=False).encode()
-        request = urllib.request.Request(
-            f"{self.url}/sms/send",
-            data=body,
-            headers={"Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {self.token}"},
-            method="POST",
-        )
+        payload = {"mobile": mobile, "content": text, "client_ref": ref}
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
-                answer = json.loads(response.read().decode("utf-8"))
-        except urllib.error.HTTPError as exc:
-            raise GatewayError(f"HTTP {exc.code}") from exc
-        except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
-            raise GatewayError(str(getattr(exc, "reason", exc))[:200]) from exc
+            answer = post_json(f"{self.url}/sms/send", payload, token=self.token, timeout_s=self.timeout_s)
+        except HttpJsonError as exc:
+            raise GatewayError(exc.detail) from exc
         if not isinstance(answer, dict) or answer.get("code") != 0:
             raise GatewayError(f"refused: {str(answer)[:200]}")
         return str(answer.get("msgid") or "")

@@ -5,10 +5,8 @@ submission and the supervisor's override."""
 from __future__ import annotations
 
 import json
-import threading
 import uuid
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -16,43 +14,25 @@ import sqlalchemy as sa
 
 from tests.accounts.test_wizard import run_steps, start
 from tests.accounts.world import GOOD_ID, World, make_world
+from tests.httpstub import JsonStub
 from workstation.accounts import identity_check as ic
 from workstation.domain import ApplicationKind, ApplicationStatus
 from workstation.models import AccountApplication, AuditEvent
 from workstation.store import Store
 
 
-class Gateway:
-    """A stand-in of the firm's identity gateway on 127.0.0.1: answers by ID number."""
+class Gateway(JsonStub):
+    """A stand-in of the firm's identity gateway: answers by ID number."""
 
     def __init__(self) -> None:
         self.answers: dict[str, Any] = {}
         self.requests: list[dict[str, Any]] = []
         self.status = 200
-        gateway = self
+        super().__init__(self._answer)
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                gateway.requests.append({**body, "auth": self.headers.get("Authorization")})
-                answer = gateway.answers.get(body["id_number"], {"result": "consistent", "reference": "GA-1"})
-                raw = answer if isinstance(answer, bytes) else json.dumps(answer).encode()
-                self.send_response(gateway.status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(raw)))
-                self.end_headers()
-                self.wfile.write(raw)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    def _answer(self, _path: str, body: dict[str, Any], headers: Any) -> tuple[int, Any]:
+        self.requests.append({**body, "auth": headers.get("Authorization")})
+        return self.status, self.answers.get(body["id_number"], {"result": "consistent", "reference": "GA-1"})
 
 
 @pytest.fixture

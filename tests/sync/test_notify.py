@@ -4,16 +4,14 @@ with consent, never after opting out or in the quiet hours, retried after a plat
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
+from tests.httpstub import JsonStub
 from tests.sync.conftest import Central, book
 from workstation import notify
 from workstation.cli import main
@@ -21,43 +19,27 @@ from workstation.clock import BRANCH_TZ
 from workstation.models import Appointment
 
 
-class SmsPlatform:
+class SmsPlatform(JsonStub):
     """Takes ``POST /sms/send``; ``fail`` answers 503 that many times first."""
 
     def __init__(self) -> None:
         self.received: list[dict[str, Any]] = []
         self.fail = 0
-        platform = self
+        super().__init__(self._answer)
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                if platform.fail:
-                    platform.fail -= 1
-                    self.send_response(503)
-                    self.end_headers()
-                    return
-                platform.received.append(body)
-                raw = json.dumps({"code": 0, "msgid": f"M{len(platform.received)}"}).encode()
-                self.send_response(200)
-                self.send_header("Content-Length", str(len(raw)))
-                self.end_headers()
-                self.wfile.write(raw)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+    def _answer(self, _path: str, body: dict[str, Any], _headers: Any) -> tuple[int, Any]:
+        if self.fail:
+            self.fail -= 1
+            return 503, {}
+        self.received.append(body)
+        return 200, {"code": 0, "msgid": f"M{len(self.received)}"}
 
 
 @pytest.fixture
 def platform() -> Iterator[SmsPlatform]:
     server = SmsPlatform()
     yield server
-    server.server.shutdown()
-    server.server.server_close()
+    server.close()
 
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:

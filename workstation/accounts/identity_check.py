@@ -18,9 +18,6 @@ the number masked. The tests run a local stand-in gateway; the real one is the f
 from __future__ import annotations
 
 import enum
-import json
-import urllib.error
-import urllib.request
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,6 +30,7 @@ from workstation.accounts.steps import Step
 from workstation.accounts.wizard import _entry
 from workstation.clock import utcnow
 from workstation.domain import Role
+from workstation.http_json import HttpJsonError, post_json
 from workstation.masking import mask_id_number
 from workstation.models import AccountApplication
 from workstation.services import audit
@@ -85,23 +83,14 @@ class HttpGatewayVerifier:
         self.timeout_s = timeout_s
 
     def verify(self, name: str, id_type: str, id_number: str) -> CheckResult:
-        body = json.dumps(
-            {"request_id": uuid.uuid4().hex, "name": name, "id_type": id_type, "id_number": id_number}
-        ).encode("utf-8")
-        request = urllib.request.Request(
-            f"{self.base_url}/identity/verify",
-            data=body,
-            headers={"Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {self.token}"},
-            method="POST",
-        )
+        payload = {"request_id": uuid.uuid4().hex, "name": name, "id_type": id_type, "id_number": id_number}
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
-                answer = json.loads(response.read().decode("utf-8"))
-        except urllib.error.HTTPError as exc:
-            return _not_checked(f"核查网关返回 HTTP {exc.code}")
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            return _not_checked(f"无法连接核查网关：{getattr(exc, 'reason', exc)}")
-        except (ValueError, UnicodeDecodeError):
+            answer = post_json(f"{self.base_url}/identity/verify", payload, token=self.token, timeout_s=self.timeout_s)
+        except HttpJsonError as exc:
+            if exc.kind == "http":
+                return _not_checked(f"核查网关返回 HTTP {exc.status}")
+            if exc.kind == "unreachable":
+                return _not_checked(f"无法连接核查网关：{exc.detail}")
             return _not_checked("核查网关的应答无法识别")
         result = answer.get("result") if isinstance(answer, dict) else None
         if result not in (CheckStatus.CONSISTENT, CheckStatus.INCONSISTENT):
