@@ -24,7 +24,7 @@ from workstation.forms.catalog import FORMS
 from workstation.forms.common import RARE_NAME
 from workstation.models import AuditEvent, PrintedDocument, PrintJob, Staff
 from workstation.printing import spool
-from workstation.services import documents
+from workstation.services import documents, paper
 from workstation.services.actor import Actor
 from workstation.store import Store
 
@@ -175,7 +175,7 @@ def test_concurrent_counters_get_distinct_numbers(office: Office) -> None:
 def test_create_stores_exactly_what_was_rendered(office: Office, tmp_path: Path) -> None:
     data = FORMS[KH].sample() | {"doc_no": "IGNORED-1"}
     view = office.create(data=data, client_id=office.client_a, reviewer_id=office.supervisor.staff_id)
-    assert view.paper_status is PaperStatus.PRINTED and view.must_come_back
+    assert view.paper_status is PaperStatus.TO_PRINT and view.must_come_back
     assert view.paper_status_at is not None
     assert view.client_name == RARE_NAME and view.title == FORMS[KH].title
     assert view.pages >= 1 and view.business_date == business_date()
@@ -309,6 +309,33 @@ def test_print_logs_the_job_and_reprint_is_marked(office: Office) -> None:
     assert actions == ["document.create", "document.print", "document.reprint", "document.print"]
 
 
+def test_a_form_is_printed_only_when_a_print_job_was_accepted(office: Office) -> None:
+    """Issue 15 defect 2: creating a form (on submit) does not make it 已打印; an accepted job does."""
+    view = office.create()
+    assert view.paper_status is PaperStatus.TO_PRINT
+    down = FakeSpooler(fail=errors.PrintSystemUnavailable(detail="CUPS 打印服务（cupsd）未运行"))
+    documents.print_document(office.store, office.clerk, view.document_id, "Counter1", reprint=False, backend=down)
+    with office.store.read() as session:
+        assert documents.get_document(session, view.document_id).paper_status is PaperStatus.TO_PRINT
+    documents.print_document(
+        office.store, office.clerk, view.document_id, "Counter1", reprint=False, backend=FakeSpooler()
+    )
+    with office.store.read() as session:
+        assert documents.get_document(session, view.document_id).paper_status is PaperStatus.PRINTED
+
+
+def test_a_repeated_scan_within_seconds_is_one_scan(office: Office) -> None:
+    """Issue 15 defect 5: a scanner reading the same sheet twice moves it one step, not two."""
+    view = office.create()
+    with office.store.write() as session:
+        move = documents.advance_paper(session, office.clerk, view.doc_no)
+    assert move.current is PaperStatus.SIGNED
+    with office.store.write() as session, pytest.raises(errors.ScanRepeated, match="重复扫描"):
+        documents.advance_paper(session, office.clerk, view.doc_no)
+    with office.store.read() as session:
+        assert documents.get_document(session, view.document_id).paper_status is PaperStatus.SIGNED
+
+
 def test_a_failed_print_is_logged_and_returned(office: Office) -> None:
     view = office.create()
     down = FakeSpooler(fail=errors.PrintSystemUnavailable(detail="CUPS 打印服务（cupsd）未运行"))
@@ -397,8 +424,12 @@ def test_parse_scan_refuses_garbage_with_a_reason(typed: str, reason: str) -> No
     assert reason in caught.value.message()
 
 
-def test_scans_move_a_form_one_step_at_a_time_until_archived(office: Office) -> None:
+def test_scans_move_a_form_one_step_at_a_time_until_archived(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paper, "REPEAT_SECONDS", 0)  # the steps here are minutes apart at a real counter
     view = office.create(client_id=office.client_a)
+    documents.print_document(
+        office.store, office.clerk, view.document_id, "Counter1", reprint=False, backend=FakeSpooler()
+    )
     seen = []
     for _ in range(4):
         with office.store.write() as session:
@@ -452,7 +483,7 @@ def test_bad_scans_change_nothing(office: Office) -> None:
         with pytest.raises(errors.DocumentOtherBranch, match="属于华夏证券北京国贸营业部"):
             documents.advance_paper(session, replace(office.clerk, branch_id=other.id), tracked.doc_no)
     with office.store.read() as session:
-        assert documents.get_document(session, tracked.document_id).paper_status is PaperStatus.PRINTED
+        assert documents.get_document(session, tracked.document_id).paper_status is PaperStatus.TO_PRINT
 
 
 def test_a_supervisor_corrects_the_status_with_a_reason(office: Office) -> None:
@@ -462,7 +493,7 @@ def test_a_supervisor_corrects_the_status_with_a_reason(office: Office) -> None:
         with pytest.raises(errors.PermissionDenied):
             documents.set_paper_status(session, office.clerk, view.document_id, PaperStatus.SIGNED)
         move = documents.set_paper_status(session, office.supervisor, view.document_id, PaperStatus.SIGNED)
-        assert (move.previous, move.current) == (PaperStatus.PRINTED, PaperStatus.SIGNED)
+        assert (move.previous, move.current) == (PaperStatus.TO_PRINT, PaperStatus.SIGNED)
         with pytest.raises(errors.PaperMoveRefused, match="须填写原因"):
             documents.set_paper_status(session, office.supervisor, view.document_id, PaperStatus.SENT)
         with pytest.raises(errors.PaperMoveRefused, match="状态未变"):

@@ -103,7 +103,9 @@ def branch_overview(session: Session, branch_id: uuid.UUID, day: date | None = N
         papers_outstanding=count(
             PrintedDocument,
             PrintedDocument.branch_id == branch_id,
-            PrintedDocument.paper_status.in_([PaperStatus.PRINTED, PaperStatus.SIGNED, PaperStatus.SCANNED]),
+            PrintedDocument.paper_status.in_(
+                [PaperStatus.TO_PRINT, PaperStatus.PRINTED, PaperStatus.SIGNED, PaperStatus.SCANNED]
+            ),
         ),
         outbox_pending=count(OutboxMessage, OutboxMessage.acked_at.is_(None), OutboxMessage.quarantined_at.is_(None)),
         active_clients=count(
