@@ -387,3 +387,7 @@ def test_appointment_on_another_day_can_queue_as_walk_in(world) -> None:
         ticket = reception.serve_as_walk_in(session, clerk, ids["tomorrow"][0])
     assert ticket.label == "A001"
     assert ticket.client_name == "李四"
+    # Issue 15 defect 6: asking again (a double click, another workstation) is the same ticket.
+    with store.write() as session:
+        again = reception.serve_as_walk_in(session, clerk, ids["tomorrow"][0], visit_id=uuid.uuid4())
+    assert again.label == "A001" and again.visit_id == ticket.visit_id
