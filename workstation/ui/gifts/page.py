@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.clock import business_date
-from workstation.domain import Role
+from workstation.domain import GiftIssueStatus, Role
 from workstation.services.gifts import CONFIRM_ROLES, ISSUE_ROLES, VOID_ROLES, ClientGifts, ClientSummary, GiftIssueView
 from workstation.services.gifts_rules import GiftEligibility
 from workstation.services.gifts_stock import STOCK_ROLES
@@ -183,11 +184,15 @@ class GiftsPage(OverviewPage):
         row = QHBoxLayout()
         self.awaiting_refresh = QPushButton(self.tr("刷新"), tab)
         self.confirm_button = QPushButton(self.tr("确认客户已签收(&C)"), tab)
-        self.void_button = QPushButton(self.tr("作废(&V)…"), tab)
-        row.addWidget(self.awaiting_refresh)
-        row.addStretch(1)
-        row.addWidget(self.confirm_button)
+        self.void_button = QPushButton(self.tr("作废/退回(&V)…"), tab)
+        self.void_button.setProperty("role", "danger")
+        self.include_signed = QCheckBox(self.tr("含今日已签收（客户退回礼品时作废）"), tab)
+        # The destructive void sits on the left, far from the reviewer's confirm button on the right.
         row.addWidget(self.void_button)
+        row.addWidget(self.include_signed)
+        row.addStretch(1)
+        row.addWidget(self.awaiting_refresh)
+        row.addWidget(self.confirm_button)
         box.addLayout(row)
         note = QLabel(self.tr("签收确认须由发放人以外的复核人完成；作废须由发放人以外的主管填写原因审批。"), tab)
         note.setProperty("role", "hint")
@@ -250,6 +255,8 @@ class GiftsPage(OverviewPage):
         self.print_button.clicked.connect(self.print_receipt)
         self.save_button.clicked.connect(self._save_receipt_as)
         self.awaiting_refresh.clicked.connect(self.load_awaiting)
+        self.include_signed.toggled.connect(lambda _on: self.load_awaiting())
+        self.awaiting_view.selectionModel().selectionChanged.connect(self._update_awaiting_buttons)
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.void_button.clicked.connect(self.void_selected)
         self.day_edit.dateChanged.connect(lambda _date: self.load_stock())
@@ -431,7 +438,17 @@ class GiftsPage(OverviewPage):
 
     def load_awaiting(self) -> None:
         store, actor = self.context.store, self.context.actor
-        self._run(lambda: ops.load_awaiting(store, actor), self.awaiting_model.set_records)
+        with_signed = self.include_signed.isChecked()
+        self._run(lambda: ops.load_awaiting(store, actor, include_signed=with_signed), self._show_awaiting)
+
+    def _show_awaiting(self, records: list[GiftIssueView]) -> None:
+        self.awaiting_model.set_records(records)
+        self._update_awaiting_buttons()
+
+    def _update_awaiting_buttons(self, *_args: object) -> None:
+        issue: GiftIssueView | None = selected(self.awaiting_view, self.awaiting_model)
+        awaiting = issue is not None and issue.status is GiftIssueStatus.AWAITING_SIGNATURE
+        self.confirm_button.setEnabled(issue is None or awaiting)  # a signed gift has nothing to confirm
 
     def confirm_selected(self) -> None:
         issue: GiftIssueView | None = selected(self.awaiting_view, self.awaiting_model)
