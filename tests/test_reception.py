@@ -391,3 +391,18 @@ def test_appointment_on_another_day_can_queue_as_walk_in(world) -> None:
     with store.write() as session:
         again = reception.serve_as_walk_in(session, clerk, ids["tomorrow"][0], visit_id=uuid.uuid4())
     assert again.label == "A001" and again.visit_id == ticket.visit_id
+
+
+def test_checked_in_count_does_not_go_down_when_the_client_is_served(world) -> None:
+    """Issue 15 defect 4: "预约已签到" counts today's check-ins, served ones included."""
+    from workstation.services.overview import branch_overview
+
+    store, branch_id, clerk, ids = world
+    with store.write() as session:
+        reception.check_in(session, clerk, ids["today"][0])
+    with store.read() as session:
+        assert branch_overview(session, branch_id).appointments_checked_in == 1
+    with store.write() as session:
+        session.get(Appointment, ids["today"][0]).status = AppointmentStatus.SERVED  # what finishing does
+    with store.read() as session:
+        assert branch_overview(session, branch_id).appointments_checked_in == 1

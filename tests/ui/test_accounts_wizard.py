@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from tests.accounts.world import pages
@@ -169,3 +170,19 @@ def test_transfer_in_end_to_end(qtbot: Any, clerk: SessionContext) -> None:
     assert updated.args[0].status.value == "done"
     qtbot.waitUntil(lambda: panel.task_model.rowCount() and panel.task_model.record(1).note == "T+1 已到账",
                     timeout=WAIT)  # fmt: skip
+
+
+def test_tab_titles_carry_no_digits_that_read_as_counts(qtbot: Any, clerk: SessionContext) -> None:
+    """Issue 15 defect 4: "办理(1)" read as a count over an empty list; Alt+N still chooses tab N."""
+    page = open_page(qtbot, clerk)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert titles[0] == "办理" and titles[1].startswith("复核队列")
+    assert all("&" not in t and "(" not in t for t in titles)
+    assert page.tabs.tabToolTip(1) == "快捷键 Alt+2"
+    (alt3,) = [s for s in page.findChildren(QShortcut) if s.key() == QKeySequence("Alt+3")]
+    alt3.activated.emit()  # offscreen windows are never active, so the key itself is not delivered
+    assert page.tabs.currentIndex() == 2
+    page._show_queue_size(2)
+    assert page.tabs.tabText(1) == "复核队列 · 2"
+    page._show_queue_size(0)
+    assert page.tabs.tabText(1) == "复核队列"

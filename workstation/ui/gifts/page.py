@@ -53,6 +53,7 @@ from workstation.ui.page import FigureCard, OverviewPage, load_overview
 from workstation.ui.pages import PageId
 from workstation.ui.records import record_table as table
 from workstation.ui.records import selected_record as selected
+from workstation.ui.tabs import number_tabs
 
 if TYPE_CHECKING:
     from workstation.services.documents import DocumentView
@@ -117,12 +118,13 @@ class GiftsPage(OverviewPage):
             head.addWidget(card)
         layout.addLayout(head)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._build_issue_tab(), self.tr("发放(&1)"))
-        self.tabs.addTab(self._build_awaiting_tab(), self.tr("待签收(&2)"))
-        self.tabs.addTab(self._build_stock_tab(), self.tr("库存与对账(&3)"))
+        self.tabs.addTab(self._build_issue_tab(), self.tr("发放"))
+        self.tabs.addTab(self._build_awaiting_tab(), self.tr("待签收"))
+        self.tabs.addTab(self._build_stock_tab(), self.tr("库存与对账"))
         self.campaign_list = CampaignList(self)
         if self.context.actor.has_any(STOCK_ROLES):  # supervisors: read-only; changed centrally
-            self.tabs.addTab(self.campaign_list, self.tr("活动(&4)"))
+            self.tabs.addTab(self.campaign_list, self.tr("活动"))
+        number_tabs(self.tabs, self)
         layout.addWidget(self.tabs, 1)
         self.status_label = QLabel(self)
         self.status_label.setProperty("role", "hint")
