@@ -406,3 +406,30 @@ def test_checked_in_count_does_not_go_down_when_the_client_is_served(world) -> N
         session.get(Appointment, ids["today"][0]).status = AppointmentStatus.SERVED  # what finishing does
     with store.read() as session:
         assert branch_overview(session, branch_id).appointments_checked_in == 1
+
+
+def test_staffing_shows_every_hour_with_appointments_or_shifts(world) -> None:
+    """Issue 15 defect 7: an 18:30 appointment (after hours) shows in the staffing view."""
+    from workstation.domain import DutyKind
+    from workstation.services import staffing
+
+    store, branch_id, _clerk, _ids = world
+    today = business_date()
+    late = datetime.combine(today, time(18, 30), tzinfo=BRANCH_TZ)
+    with store.write() as session:
+        supervisor = auth.login(store, branch_id, "S001", DEMO_PASSWORD, None)
+        session.add(
+            Appointment(
+                branch_id=branch_id, code=reception.new_appointment_code(), client_name="晚到客户",
+                mobile="13800000999", slot_start=late, slot_end=late + timedelta(minutes=30),
+            )
+        )  # fmt: skip
+        staffing.add_shift(
+            session, supervisor, "C002", late.replace(minute=0), late + timedelta(hours=2), DutyKind.OVERTIME
+        )
+    with store.read() as session:
+        hours = staffing.hourly_load(session, branch_id, today, 1)
+    evening = {h.start.hour: h for h in hours if h.after_hours}
+    assert evening[18].appointments == 1 and evening[18].overtime_staff == 1
+    assert 20 in evening and evening[20].appointments == 0  # the overtime shift runs to 20:30
+    assert [h.start for h in hours] == sorted(h.start for h in hours)
