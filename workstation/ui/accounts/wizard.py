@@ -39,6 +39,7 @@ from workstation.domain import ApplicationKind, ApplicationStatus
 from workstation.ui import printing
 from workstation.ui.accounts import ops
 from workstation.ui.accounts.override import SupervisorOverrideDialog
+from workstation.ui.accounts.step_names import step_text
 from workstation.ui.accounts.step_pages import IdentityPage, StepPage, make_page
 from workstation.ui.accounts.summary import summary_html
 
@@ -270,7 +271,7 @@ class AccountWizardDialog(QDialog):
         self.step_list.clear()
         for number, state in enumerate(draft.steps, start=1):
             mark = "✓ " if state.done else ("! " if state.saved else "   ")
-            item = QListWidgetItem(f"{mark}{number}. {state.step.label}", self.step_list)
+            item = QListWidgetItem(f"{mark}{number}. {step_text(state.step)}", self.step_list)
             item.setData(STEP_ROLE, state.step.value)
         item = QListWidgetItem(self.tr("   提交与打印"), self.step_list)
         item.setData(STEP_ROLE, "")
