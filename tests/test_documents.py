@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import subprocess
 import threading
@@ -560,3 +561,27 @@ def test_print_job_rows_are_branch_scoped(office: Office) -> None:
     with office.store.read() as session:
         job = session.scalars(sa.select(PrintJob)).one()
     assert job.branch_id == office.branch_id and job.printer == "Counter1"
+
+
+def test_print_all_is_one_job_and_logs_every_form(office: Office) -> None:
+    """Issue 15 defect 3: the package prints as one PDF, one job; each form is logged and 已打印."""
+    from pypdf import PdfReader
+
+    from workstation.services.package_print import print_package
+
+    views = [office.create(client_id=office.client_a) for _ in range(3)]
+    spooler = FakeSpooler()
+    job_ref, status, _error = print_package(
+        office.store, office.clerk, [v.document_id for v in views], "Counter1", backend=spooler
+    )
+    assert (job_ref, status) == ("Counter1-1", "sent") and len(spooler.sent) == 1
+    pages = len(PdfReader(io.BytesIO(spooler.sent[0]["pdf"])).pages)
+    assert pages == sum(v.pages for v in views)
+    for view in views:
+        (job,) = jobs_of(office.store, view.document_id)
+        assert job.job_ref == "Counter1-1" and not job.is_reprint
+        with office.store.read() as session:
+            assert documents.get_document(session, view.document_id).paper_status is PaperStatus.PRINTED
+    with pytest.raises(errors.AlreadyPrinted):
+        print_package(office.store, office.clerk, [views[0].document_id], "Counter1", backend=spooler)
+    assert len(spooler.sent) == 1
