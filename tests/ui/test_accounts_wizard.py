@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit
 
@@ -121,6 +122,18 @@ def test_new_account_end_to_end(qtbot: Any, clerk: SessionContext, monkeypatch: 
     monkeypatch.setattr("workstation.ui.printing.preview_and_print", lambda ctx, doc, parent: printed.append(doc))
     dialog.done_page.table.cellWidget(0, 2).click()
     assert printed == [outcome.documents[0].document_id]
+    # Issue 15 defect 3: print-all is one key press, one job (real CUPS), every form logged.
+    with qtbot.waitSignal(dialog.sig_printed_all, timeout=WAIT):
+        qtbot.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+        if dialog.done_page.print_all_button.isEnabled():  # offscreen: mnemonics need an active window
+            dialog.done_page.print_all_button.click()
+    from workstation.services import documents as document_service
+
+    with clerk.store.read() as session:
+        refs = {
+            tuple(j.job_ref for j in document_service.print_jobs(session, d.document_id)) for d in outcome.documents
+        }
+    assert len(refs) == 1 and len(next(iter(refs))) == 1 and next(iter(refs))[0]
 
 
 def test_closed_draft_resumes_at_its_step(qtbot: Any, clerk: SessionContext) -> None:
