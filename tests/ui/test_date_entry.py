@@ -90,3 +90,16 @@ def test_the_calendar_opens_near_a_sensible_date(qtbot: Any) -> None:
     chosen = valid_from.calendar.selectedDate()
     assert (chosen.year(), chosen.month(), chosen.day()) == (2016, 5, 20)
     valid_from._menu.hide()
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2016年5月20日", dt.date(2016, 5, 20)),
+        ("２０１６０５２０", dt.date(2016, 5, 20)),
+        ("2016-13-01", None),
+        ("", None),
+    ],
+)
+def test_the_parser_shared_with_the_validators(text: str, day: dt.date | None) -> None:
+    assert parse_day(text) == day
