@@ -127,7 +127,8 @@ def test_unreadable_files_are_refused_with_a_reason(tmp_path: Path, content: byt
 
 def test_booking_by_a_telesales_agent_is_found_at_check_in(store: Store, branch) -> None:
     agent = auth.login(store, branch.id, "T001", DEMO_PASSWORD, None)
-    start = datetime.combine(business_date(), time(15), tzinfo=BRANCH_TZ)
+    now = datetime.now(BRANCH_TZ).replace(second=0, microsecond=0)
+    start = max(datetime.combine(business_date(), time(15), tzinfo=BRANCH_TZ), now)  # today, not over yet
     request = appointments.AppointmentRequest(
         client_name=appointments.check_client_name(" 欧阳 娜娜 "),
         mobile="13812340000",
@@ -145,6 +146,18 @@ def test_booking_by_a_telesales_agent_is_found_at_check_in(store: Store, branch)
     clerk = auth.login(store, branch.id, "C001", DEMO_PASSWORD, None)
     with pytest.raises(errors.PermissionDenied), store.write() as session:
         appointments.book(session, clerk, branch.id, request)
+
+
+def test_a_time_slot_already_over_cannot_be_booked(store: Store, branch) -> None:
+    """Issue 15 defect 6: a slot that ended earlier today is refused, like an earlier day."""
+    agent = auth.login(store, branch.id, "T001", DEMO_PASSWORD, None)
+    end = datetime.now(BRANCH_TZ) - timedelta(minutes=1)
+    request = appointments.AppointmentRequest(
+        client_name="欧阳娜娜", mobile="13812340000", purpose=Purpose.NEW_ACCOUNT,
+        slot_start=end - timedelta(minutes=30), slot_end=end,
+    )  # fmt: skip
+    with pytest.raises(errors.ValidationError, match="已过去"), store.write() as session:
+        appointments.book(session, agent, branch.id, request)
 
 
 def test_a_damaged_xlsx_is_refused_with_a_reason(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import subprocess
 import threading
@@ -24,7 +25,7 @@ from workstation.forms.catalog import FORMS
 from workstation.forms.common import RARE_NAME
 from workstation.models import AuditEvent, PrintedDocument, PrintJob, Staff
 from workstation.printing import spool
-from workstation.services import documents
+from workstation.services import documents, paper
 from workstation.services.actor import Actor
 from workstation.store import Store
 
@@ -175,7 +176,7 @@ def test_concurrent_counters_get_distinct_numbers(office: Office) -> None:
 def test_create_stores_exactly_what_was_rendered(office: Office, tmp_path: Path) -> None:
     data = FORMS[KH].sample() | {"doc_no": "IGNORED-1"}
     view = office.create(data=data, client_id=office.client_a, reviewer_id=office.supervisor.staff_id)
-    assert view.paper_status is PaperStatus.PRINTED and view.must_come_back
+    assert view.paper_status is PaperStatus.TO_PRINT and view.must_come_back
     assert view.paper_status_at is not None
     assert view.client_name == RARE_NAME and view.title == FORMS[KH].title
     assert view.pages >= 1 and view.business_date == business_date()
@@ -309,6 +310,33 @@ def test_print_logs_the_job_and_reprint_is_marked(office: Office) -> None:
     assert actions == ["document.create", "document.print", "document.reprint", "document.print"]
 
 
+def test_a_form_is_printed_only_when_a_print_job_was_accepted(office: Office) -> None:
+    """Issue 15 defect 2: creating a form (on submit) does not make it 已打印; an accepted job does."""
+    view = office.create()
+    assert view.paper_status is PaperStatus.TO_PRINT
+    down = FakeSpooler(fail=errors.PrintSystemUnavailable(detail="CUPS 打印服务（cupsd）未运行"))
+    documents.print_document(office.store, office.clerk, view.document_id, "Counter1", reprint=False, backend=down)
+    with office.store.read() as session:
+        assert documents.get_document(session, view.document_id).paper_status is PaperStatus.TO_PRINT
+    documents.print_document(
+        office.store, office.clerk, view.document_id, "Counter1", reprint=False, backend=FakeSpooler()
+    )
+    with office.store.read() as session:
+        assert documents.get_document(session, view.document_id).paper_status is PaperStatus.PRINTED
+
+
+def test_a_repeated_scan_within_seconds_is_one_scan(office: Office) -> None:
+    """Issue 15 defect 5: a scanner reading the same sheet twice moves it one step, not two."""
+    view = office.create()
+    with office.store.write() as session:
+        move = documents.advance_paper(session, office.clerk, view.doc_no)
+    assert move.current is PaperStatus.SIGNED
+    with office.store.write() as session, pytest.raises(errors.ScanRepeated, match="重复扫描"):
+        documents.advance_paper(session, office.clerk, view.doc_no)
+    with office.store.read() as session:
+        assert documents.get_document(session, view.document_id).paper_status is PaperStatus.SIGNED
+
+
 def test_a_failed_print_is_logged_and_returned(office: Office) -> None:
     view = office.create()
     down = FakeSpooler(fail=errors.PrintSystemUnavailable(detail="CUPS 打印服务（cupsd）未运行"))
@@ -397,8 +425,12 @@ def test_parse_scan_refuses_garbage_with_a_reason(typed: str, reason: str) -> No
     assert reason in caught.value.message()
 
 
-def test_scans_move_a_form_one_step_at_a_time_until_archived(office: Office) -> None:
+def test_scans_move_a_form_one_step_at_a_time_until_archived(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paper, "REPEAT_SECONDS", 0)  # the steps here are minutes apart at a real counter
     view = office.create(client_id=office.client_a)
+    documents.print_document(
+        office.store, office.clerk, view.document_id, "Counter1", reprint=False, backend=FakeSpooler()
+    )
     seen = []
     for _ in range(4):
         with office.store.write() as session:
@@ -452,7 +484,7 @@ def test_bad_scans_change_nothing(office: Office) -> None:
         with pytest.raises(errors.DocumentOtherBranch, match="属于华夏证券北京国贸营业部"):
             documents.advance_paper(session, replace(office.clerk, branch_id=other.id), tracked.doc_no)
     with office.store.read() as session:
-        assert documents.get_document(session, tracked.document_id).paper_status is PaperStatus.PRINTED
+        assert documents.get_document(session, tracked.document_id).paper_status is PaperStatus.TO_PRINT
 
 
 def test_a_supervisor_corrects_the_status_with_a_reason(office: Office) -> None:
@@ -462,7 +494,7 @@ def test_a_supervisor_corrects_the_status_with_a_reason(office: Office) -> None:
         with pytest.raises(errors.PermissionDenied):
             documents.set_paper_status(session, office.clerk, view.document_id, PaperStatus.SIGNED)
         move = documents.set_paper_status(session, office.supervisor, view.document_id, PaperStatus.SIGNED)
-        assert (move.previous, move.current) == (PaperStatus.PRINTED, PaperStatus.SIGNED)
+        assert (move.previous, move.current) == (PaperStatus.TO_PRINT, PaperStatus.SIGNED)
         with pytest.raises(errors.PaperMoveRefused, match="须填写原因"):
             documents.set_paper_status(session, office.supervisor, view.document_id, PaperStatus.SENT)
         with pytest.raises(errors.PaperMoveRefused, match="状态未变"):
@@ -529,3 +561,27 @@ def test_print_job_rows_are_branch_scoped(office: Office) -> None:
     with office.store.read() as session:
         job = session.scalars(sa.select(PrintJob)).one()
     assert job.branch_id == office.branch_id and job.printer == "Counter1"
+
+
+def test_print_all_is_one_job_and_logs_every_form(office: Office) -> None:
+    """Issue 15 defect 3: the package prints as one PDF, one job; each form is logged and 已打印."""
+    from pypdf import PdfReader
+
+    from workstation.services.package_print import print_package
+
+    views = [office.create(client_id=office.client_a) for _ in range(3)]
+    spooler = FakeSpooler()
+    job_ref, status, _error = print_package(
+        office.store, office.clerk, [v.document_id for v in views], "Counter1", backend=spooler
+    )
+    assert (job_ref, status) == ("Counter1-1", "sent") and len(spooler.sent) == 1
+    pages = len(PdfReader(io.BytesIO(spooler.sent[0]["pdf"])).pages)
+    assert pages == sum(v.pages for v in views)
+    for view in views:
+        (job,) = jobs_of(office.store, view.document_id)
+        assert job.job_ref == "Counter1-1" and not job.is_reprint
+        with office.store.read() as session:
+            assert documents.get_document(session, view.document_id).paper_status is PaperStatus.PRINTED
+    with pytest.raises(errors.AlreadyPrinted):
+        print_package(office.store, office.clerk, [views[0].document_id], "Counter1", backend=spooler)
+    assert len(spooler.sent) == 1

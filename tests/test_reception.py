@@ -387,3 +387,49 @@ def test_appointment_on_another_day_can_queue_as_walk_in(world) -> None:
         ticket = reception.serve_as_walk_in(session, clerk, ids["tomorrow"][0])
     assert ticket.label == "A001"
     assert ticket.client_name == "李四"
+    # Issue 15 defect 6: asking again (a double click, another workstation) is the same ticket.
+    with store.write() as session:
+        again = reception.serve_as_walk_in(session, clerk, ids["tomorrow"][0], visit_id=uuid.uuid4())
+    assert again.label == "A001" and again.visit_id == ticket.visit_id
+
+
+def test_checked_in_count_does_not_go_down_when_the_client_is_served(world) -> None:
+    """Issue 15 defect 4: "预约已签到" counts today's check-ins, served ones included."""
+    from workstation.services.overview import branch_overview
+
+    store, branch_id, clerk, ids = world
+    with store.write() as session:
+        reception.check_in(session, clerk, ids["today"][0])
+    with store.read() as session:
+        assert branch_overview(session, branch_id).appointments_checked_in == 1
+    with store.write() as session:
+        session.get(Appointment, ids["today"][0]).status = AppointmentStatus.SERVED  # what finishing does
+    with store.read() as session:
+        assert branch_overview(session, branch_id).appointments_checked_in == 1
+
+
+def test_staffing_shows_every_hour_with_appointments_or_shifts(world) -> None:
+    """Issue 15 defect 7: an 18:30 appointment (after hours) shows in the staffing view."""
+    from workstation.domain import DutyKind
+    from workstation.services import staffing
+
+    store, branch_id, _clerk, _ids = world
+    today = business_date()
+    late = datetime.combine(today, time(18, 30), tzinfo=BRANCH_TZ)
+    with store.write() as session:
+        supervisor = auth.login(store, branch_id, "S001", DEMO_PASSWORD, None)
+        session.add(
+            Appointment(
+                branch_id=branch_id, code=reception.new_appointment_code(), client_name="晚到客户",
+                mobile="13800000999", slot_start=late, slot_end=late + timedelta(minutes=30),
+            )
+        )  # fmt: skip
+        staffing.add_shift(
+            session, supervisor, "C002", late.replace(minute=0), late + timedelta(hours=2), DutyKind.OVERTIME
+        )
+    with store.read() as session:
+        hours = staffing.hourly_load(session, branch_id, today, 1)
+    evening = {h.start.hour: h for h in hours if h.after_hours}
+    assert evening[18].appointments == 1 and evening[18].overtime_staff == 1
+    assert 20 in evening and evening[20].appointments == 0  # the overtime shift runs to 20:30
+    assert [h.start for h in hours] == sorted(h.start for h in hours)

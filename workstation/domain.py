@@ -150,6 +150,7 @@ class PaperStatus(LabelledEnum):
     """Paper archive life of a printed form that must come back signed (开户资料管理)."""
 
     NOT_REQUIRED = ("not_required", "无需回收")
+    TO_PRINT = ("to_print", "待打印")
     PRINTED = ("printed", "已打印")
     SIGNED = ("signed", "已签字")
     SCANNED = ("scanned", "已扫描")

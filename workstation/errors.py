@@ -321,6 +321,12 @@ class PaperAlreadyArchived(UserError):
     en = "Document {doc_no} ({title}) was archived on {when}; there is nothing more to record."
 
 
+class ScanRepeated(UserError):
+    code = "documents.scan_repeated"
+    zh = "单据 {doc_no} 刚刚已登记为“{current}”，重复扫描不再推进。"
+    en = "Document {doc_no} was just recorded as “{current}”; the repeated scan changes nothing."
+
+
 class PaperMoveRefused(UserError):
     code = "documents.bad_move"
     zh = "单据 {doc_no} 当前为“{current}”，不能改为“{target}”：{reason}"

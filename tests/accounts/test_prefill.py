@@ -42,6 +42,11 @@ def test_prefill_cli_good_and_bad_records(db_url: str, tmp_path: Path, capsys: p
     assert "第 2 条（CC-2）未导入" in out and "identity.id_number" in out and "校验位" in out
     assert "identity.name" in out and "client_data.mobile" in out
     assert "第 3 条（CC-3）未导入" in out and "agent_no" in out
+    assert "需在柜台与客户确认的提示" in out and "client_data.mobile" in out.split("需在柜台与客户确认的提示")[1]
+    # Issue 15 defect 10: the same file again makes no second draft, and says so.
+    assert cli.main(["--db", db_url, "prefill", str(path)]) == 0
+    again = capsys.readouterr().out
+    assert "已生成草稿 0 条" in again and "已有草稿跳过 2 条" in again and "第 1 条（CC-1）：已有草稿" in again
     store = open_store(db_url)
     try:
         with store.read() as s:

@@ -258,3 +258,16 @@ def test_no_character_is_drawn_with_a_font_that_lacks_it(monkeypatch: pytest.Mon
         render.render_code(code, render.sample_data(code), copy=True)
     assert {"☐", "☑", "𠮷", "䶮", "𡒄", "·"} <= seen  # the spy saw the text
     assert not wrong, sorted(wrong)
+
+
+def test_a_list_of_lines_prints_no_blank_line_between_items(tmp_path: Path) -> None:
+    """Issue 15 defect 6: the directions slip printed an empty line after "（A 口）"."""
+    data = FORMS["directions"].sample() | {
+        "doc_no": "ZY-BJGM01-20250301-0003",
+        "transit": ["地铁：1号线、10号线国贸站（A 口）", "公交：1路、4路、37路国贸站", "自驾：国贸商城地下停车场"],
+    }
+    path = tmp_path / "directions.pdf"
+    atomic_write_bytes(path, render.render("directions", data))
+    lines = pdftotext(path, "-layout").splitlines()
+    at = next(i for i, line in enumerate(lines) if "（A 口）" in line)
+    assert "2. 公交" in lines[at + 1]

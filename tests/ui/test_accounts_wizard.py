@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from tests.accounts.world import pages
@@ -120,6 +122,18 @@ def test_new_account_end_to_end(qtbot: Any, clerk: SessionContext, monkeypatch: 
     monkeypatch.setattr("workstation.ui.printing.preview_and_print", lambda ctx, doc, parent: printed.append(doc))
     dialog.done_page.table.cellWidget(0, 2).click()
     assert printed == [outcome.documents[0].document_id]
+    # Issue 15 defect 3: print-all is one key press, one job (real CUPS), every form logged.
+    with qtbot.waitSignal(dialog.sig_printed_all, timeout=WAIT):
+        qtbot.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+        if dialog.done_page.print_all_button.isEnabled():  # offscreen: mnemonics need an active window
+            dialog.done_page.print_all_button.click()
+    from workstation.services import documents as document_service
+
+    with clerk.store.read() as session:
+        refs = {
+            tuple(j.job_ref for j in document_service.print_jobs(session, d.document_id)) for d in outcome.documents
+        }
+    assert len(refs) == 1 and len(next(iter(refs))) == 1 and next(iter(refs))[0]
 
 
 def test_closed_draft_resumes_at_its_step(qtbot: Any, clerk: SessionContext) -> None:
@@ -169,3 +183,19 @@ def test_transfer_in_end_to_end(qtbot: Any, clerk: SessionContext) -> None:
     assert updated.args[0].status.value == "done"
     qtbot.waitUntil(lambda: panel.task_model.rowCount() and panel.task_model.record(1).note == "T+1 已到账",
                     timeout=WAIT)  # fmt: skip
+
+
+def test_tab_titles_carry_no_digits_that_read_as_counts(qtbot: Any, clerk: SessionContext) -> None:
+    """Issue 15 defect 4: "办理(1)" read as a count over an empty list; Alt+N still chooses tab N."""
+    page = open_page(qtbot, clerk)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert titles[0] == "办理" and titles[1].startswith("复核队列")
+    assert all("&" not in t and "(" not in t for t in titles)
+    assert page.tabs.tabToolTip(1) == "快捷键 Alt+2"
+    (alt3,) = [s for s in page.findChildren(QShortcut) if s.key() == QKeySequence("Alt+3")]
+    alt3.activated.emit()  # offscreen windows are never active, so the key itself is not delivered
+    assert page.tabs.currentIndex() == 2
+    page._show_queue_size(2)
+    assert page.tabs.tabText(1) == "复核队列 · 2"
+    page._show_queue_size(0)
+    assert page.tabs.tabText(1) == "复核队列"

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from workstation.domain import PaperStatus, Role
-from workstation.services import documents
+from workstation.services import documents, paper
 from workstation.ui.context import SessionContext
 from workstation.ui.documents import DocumentsPage
 from workstation.ui.pages import PageId, visible_pages
@@ -62,12 +62,13 @@ def status_of(context: SessionContext, document_id) -> PaperStatus:  # type: ign
         return documents.get_document(session, document_id).paper_status
 
 
-def test_scanning_moves_a_form_one_step_and_shows_the_status_big(qtbot, clerk: SessionContext) -> None:
+def test_scanning_moves_a_form_one_step_and_shows_the_status_big(qtbot, clerk: SessionContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(paper, "REPEAT_SECONDS", 0)  # two steps of one sheet, minutes apart at a counter
     client = demo_clients(clerk, 1)[0]
     view = create_for(clerk, client)
     page = open_page(qtbot, clerk, 1)
     move = scan(qtbot, page, view.doc_no.lower() + "\t")  # scanners may add a Tab; case does not matter
-    assert (move.previous, move.current) == (PaperStatus.PRINTED, PaperStatus.SIGNED)
+    assert (move.previous, move.current) == (PaperStatus.TO_PRINT, PaperStatus.SIGNED)
     assert page.scan.result_label.text() == "已签字" and page.scan.result_label.property("state") == "ok"
     assert view.doc_no in page.scan.detail_label.text() and client[1] in page.scan.detail_label.text()
     assert page.scan.scan_edit.text() == "" and page.scan.scan_edit.hasFocus()
@@ -95,7 +96,7 @@ def test_bad_scans_are_explained_and_change_nothing(qtbot, clerk: SessionContext
     error = scan(qtbot, page, typed, "sig_refused")
     assert words in error.message() and words in page.scan.detail_label.text()
     assert page.scan.result_label.text() == "未登记" and page.scan.result_label.property("state") == "error"
-    assert presenter.reports == [] and status_of(clerk, view.document_id) is PaperStatus.PRINTED
+    assert presenter.reports == [] and status_of(clerk, view.document_id) is PaperStatus.TO_PRINT
     assert page.scan.scan_edit.text() == ""
 
 
@@ -104,7 +105,7 @@ def test_a_fixed_station_refuses_to_skip_a_step(qtbot, clerk: SessionContext) ->
     page = open_page(qtbot, clerk, 1)
     page.scan.target_combo.setCurrentIndex(page.scan.target_combo.findData(PaperStatus.ARCHIVED))
     error = scan(qtbot, page, view.doc_no, "sig_refused")
-    assert "不能跳过步骤" in error.message() and status_of(clerk, view.document_id) is PaperStatus.PRINTED
+    assert "不能跳过步骤" in error.message() and status_of(clerk, view.document_id) is PaperStatus.TO_PRINT
 
 
 def test_outstanding_lists_per_day_and_client_and_filters(qtbot, clerk: SessionContext) -> None:

@@ -236,3 +236,35 @@ def test_supervisors_see_the_campaigns_read_only(qtbot, gift_branch, tasks, pres
     assert cells[:2] == ["XK", "新开户有礼"] and cells[3] == "不限" and cells[4] == "新开户"
     assert cells[5] == "200.00" and "保温杯（88.00）" in cells[7]
     assert presenter.reports == []
+
+
+def test_a_signed_gift_can_be_voided_when_the_client_returns_it(
+    qtbot, gift_branch, tasks, presenter, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15 defect 9: a gift confirmed as signed is voided (returned) from the same tab."""
+    monkeypatch.setattr(GiftsPage, "ask_reason", staticmethod(lambda parent, title: "客户退回礼品"))
+    clerk = make_context(gift_branch, tasks, presenter, "C001")
+    issued = issue_to_client(qtbot, open_page(qtbot, clerk))
+    reviewer = open_page(qtbot, make_context(gift_branch, tasks, presenter, "V001"))
+    reviewer.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: reviewer.awaiting_model.rowCount() == 1)
+    reviewer.awaiting_view.selectRow(0)
+    with qtbot.waitSignal(reviewer.sig_changed, timeout=10_000):
+        reviewer.confirm_button.click()
+
+    supervisor = open_page(qtbot, make_context(gift_branch, tasks, presenter, "S001"))
+    supervisor.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: tasks.pending == 0)
+    assert supervisor.awaiting_model.rowCount() == 0
+    supervisor.include_signed.setChecked(True)
+    qtbot.waitUntil(lambda: supervisor.awaiting_model.rowCount() == 1)
+    supervisor.awaiting_view.selectRow(0)
+    assert supervisor.awaiting_model.records[0].status is GiftIssueStatus.SIGNED
+    assert not supervisor.confirm_button.isEnabled() and supervisor.void_button.isEnabled()
+    # the void sits left of the confirm button, not where another role's confirm is
+    assert supervisor.void_button.x() < supervisor.confirm_button.x()
+    with qtbot.waitSignal(supervisor.sig_changed, timeout=10_000) as blocker:
+        supervisor.void_button.click()
+    assert blocker.args == ["voided"] and presenter.reports == []
+    with gift_branch.store.read() as session:
+        assert session.get(GiftIssue, issued.outcome.issue.issue_id).status is GiftIssueStatus.VOIDED

@@ -64,7 +64,9 @@ def test_ticket_slip_is_stored_with_the_ticket_and_previewed(qtbot, page: Recept
         assert stored is not None and stored.data["ticket"] == ticket.label and stored.visit_id == ticket.visit_id
 
 
-def test_directions_slip_for_the_selected_appointment(qtbot, page: ReceptionPage, previews, presenter) -> None:
+def test_directions_slip_for_the_selected_appointment(
+    qtbot, page: ReceptionPage, previews, presenter, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     view = page.appointments
     qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=WAIT)
     assert not view.directions_button.isEnabled()
@@ -84,6 +86,20 @@ def test_directions_slip_for_the_selected_appointment(qtbot, page: ReceptionPage
         assert (
             stored.data["transit"] and stored.data["landmarks"] and "停车" in stored.data["parking"]
         ) or stored.data["parking"]
+    # Issue 15 defect 8: the slip carries the appointment code and a QR check-in accepts.
+    from workstation.printing import document as pdf_document
+    from workstation.services import reception
+
+    assert stored.data["appointment_code"] == match.code
+    drawn: list[str] = []
+    real = pdf_document.qr_runs
+    monkeypatch.setattr(pdf_document, "qr_runs", lambda value: (drawn.append(value), real(value))[1])
+    with page.context.store.read() as session:
+        text = pdf_text(documents.render_document(session, previews[0], copy=False))
+        assert match.code in text and "预约码" in text
+        assert f"APPT:{match.code}" in drawn
+        found = reception.find_appointments(session, page.context.actor.branch_id, f"APPT:{match.code}")
+    assert [m.appointment_id for m in found] == [match.appointment_id]
 
 
 def test_branch_directions_slip_on_demand(qtbot, page: ReceptionPage, previews, presenter) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from workstation.datetext import parse_day
 from workstation.errors import FieldProblem
 from workstation.names import normalize_name
 
@@ -175,7 +176,8 @@ class Findings:
         return value
 
     def day(self, name: str, label: str, *, required: bool = True) -> dt.date | None:
-        """A date given as "YYYY-MM-DD" (or a ``date``); stored back as ISO text."""
+        """A date given as typed from an ID card (``20160520``, ``2016-05-20``, ``2016.5.20``, see
+        :func:`workstation.datetext.parse_day`) or a ``date``; stored back as ISO text."""
         value = self.data.get(name)
         if value is None or value == "":
             if required:
@@ -185,13 +187,14 @@ class Findings:
         parsed: dt.date | None = None
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             parsed = value
-        elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            try:
-                parsed = dt.date.fromisoformat(value.strip())
-            except ValueError:
-                parsed = None
+        elif isinstance(value, str):
+            parsed = parse_day(value)
         if parsed is None:
-            self.error(name, f"“{label}”应为有效日期，格式 YYYY-MM-DD。", f"{label} must be a date YYYY-MM-DD.")
+            self.error(
+                name,
+                f"“{label}”应为有效日期，如 20160520 或 2016-05-20。",
+                f"{label} must be a date such as 2016-05-20.",
+            )
             return None
         self.clean[name] = parsed.isoformat()
         return parsed

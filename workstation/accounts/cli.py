@@ -72,7 +72,16 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     finally:
         store.dispose()
     print(f"{identity.branch_name}：已生成草稿 {len(report.accepted)} 条，未通过 {len(report.rejected)} 条"
-          f"（共 {len(records)} 条）。", file=out)  # fmt: skip
+          f"，已有草稿跳过 {len(report.skipped)} 条（共 {len(records)} 条）。", file=out)  # fmt: skip
+    for note in report.skipped:
+        print(
+            f"第 {note.index} 条" + (f"（{note.ref}）" if note.ref else "") + f"：{note.message(args.lang)}", file=out
+        )
+    if report.warnings:
+        print("需在柜台与客户确认的提示：", file=out)
+    for note in report.warnings:
+        label = f"第 {note.index} 条" + (f"（{note.ref}）" if note.ref else "")
+        print(f"  - {label} {note.field}：{note.message(args.lang)}", file=out)
     for rejection in report.rejected:
         label = f"第 {rejection.index} 条" + (f"（{rejection.ref}）" if rejection.ref else "")
         print(f"{label}未导入：", file=out)

@@ -93,6 +93,9 @@ class FormDefinition:
     signatures: tuple[str, ...] = ("客户签字", "经办", "复核")
     checks: tuple[Check, ...] = ()
     subtitle: str = ""
+    code_qr: tuple[str, str] | None = None
+    """``(field, prefix)``: print a QR of ``prefix + value of field`` below the sections (e.g. the
+    appointment code as ``APPT:<code>``, which check-in reads from a scanner)."""
     field_map: dict[str, Field] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -138,6 +138,7 @@ QUEUE_TICKET = FormDefinition(
 APPOINTMENT = FormDefinition(
     code="appointment",
     title="预约确认及到店指引",
+    code_qr=("appointment_code", "APPT:"),  # check-in reads it from the reception's scanner
     page_size=PageSize.A5,
     must_return_signed=False,
     signatures=(),
@@ -145,6 +146,7 @@ APPOINTMENT = FormDefinition(
         DOC_NO,
         BRANCH,
         CLIENT_NAME,
+        Field("appointment_code", "预约码", required=False, max_length=16, example="K7M2Q9XA"),
         Field("purpose", "预约业务", max_length=40),
         Field("appointment_at", "预约时间", max_length=40, example="2025-03-05 上午 10:00–10:30"),
         Field("agent", "预约经办", required=False, max_length=30),
@@ -157,7 +159,7 @@ APPOINTMENT = FormDefinition(
         Field("bring", "请携带", Kind.LINES, required=False, wide=True),
     ),
     sections=(
-        Section("预约信息", ("client_name", "purpose", "appointment_at", "agent")),
+        Section("预约信息", ("client_name", "appointment_code", "purpose", "appointment_at", "agent")),
         Section(
             "到店指引", ("branch", "branch_address", "hotline", "hours", "landmarks", "transit", "parking", "bring")
         ),
@@ -166,6 +168,7 @@ APPOINTMENT = FormDefinition(
         "doc_no": "YY-20250305-0012",
         "branch": BRANCH_NAME,
         "client_name": RARE_NAME,
+        "appointment_code": "K7M2Q9XA",
         "purpose": "新开户",
         "appointment_at": "2025-03-05 上午 10:00–10:30",
         "agent": "电销坐席 T0231",

@@ -220,6 +220,10 @@ def _story(part: Part, styles: Styles, width: float) -> list[Flowable]:
     story.append(Paragraph("&nbsp;", styles.body))
     for section in form.sections:
         story.extend(section_flowables(section, form, data, styles, width))
+    if form.code_qr is not None and data.get(form.code_qr[0]):
+        story.append(_CentredQR(form.code_qr[1] + str(data[form.code_qr[0]]), 28 * mm, width))
+        caption = f"到店签到请出示此码（{form.field(form.code_qr[0]).label} {data[form.code_qr[0]]}）"
+        story.append(Paragraph(fonts.markup(caption), styles.style("qr-caption", scale=0.9, align=1)))
     signatures = signature_block(form, data, styles, width)
     if signatures is not None:
         story.append(signatures)

@@ -115,8 +115,12 @@ def _line_count(para: Paragraph, width: float) -> int:
     return len(para.blPara.lines)
 
 
-def value_flowable(field: Field, value: Any, styles: Styles, width: float) -> Flowable:
+def value_flowable(field: Field, value: Any, styles: Styles, width: float) -> Flowable | list[Flowable]:
     text = display(field, value)
+    if field.kind is Kind.LINES and "\n" in text:
+        # One paragraph per line: a ``<br/>`` right after a line that wrapped exactly at the
+        # cell's edge makes ReportLab print an empty line (seen after "（A 口）").
+        return [Paragraph(markup(line), styles.body) for line in text.split("\n")]
     if field.kind is Kind.TEXT:
         return fit(text, styles.body, width)
     return Paragraph(markup(text), styles.body)

@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from workstation import errors
-from workstation.clock import BRANCH_TZ, business_date
+from workstation.clock import BRANCH_TZ, business_date, utcnow
 from workstation.domain import Purpose, Role
 from workstation.errors import FieldProblem
 from workstation.forms.identity import check_mobile
@@ -104,6 +104,10 @@ def book(session: Session, actor: Actor, branch_id: uuid.UUID, request: Appointm
         )
     if business_date(request.slot_start) < business_date():
         raise errors.ValidationError([FieldProblem("slot", "不能预约已过去的日期。", "The slot is in the past.")])
+    if request.slot_end <= utcnow():
+        raise errors.ValidationError(
+            [FieldProblem("slot", "该时段已过去，请选择之后的时段。", "This time slot is over; choose a later one.")]
+        )
     appointment = _new_appointment(session, branch_id, request, agent_id=request.agent_id or _agent_of(actor))
     audit.record(
         session, actor, "appointment.book", branch_id=branch_id, entity="appointment", entity_id=appointment.id

@@ -344,9 +344,8 @@ class BranchQueue:
         visit_id: uuid.UUID | None = None,
         request_id: uuid.UUID | None = None,
     ) -> Ticket:
-        made = visit_id or new_id()
         return self._run(
-            lambda s: reception.serve_as_walk_in(s, actor, appointment_id, visit_id=made),
+            lambda s: reception.serve_as_walk_in(s, actor, appointment_id),
             request_id,
             tickets.ticket_of,
         )

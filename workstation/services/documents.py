@@ -310,7 +310,8 @@ def create_document(
         data=final,
         sha256=hashlib.sha256(pdf).hexdigest(),
         pages=_page_count(pdf),
-        paper_status=PaperStatus.PRINTED if must_return else PaperStatus.NOT_REQUIRED,
+        # Printed means printed: a form becomes 已打印 only when a print job was accepted.
+        paper_status=PaperStatus.TO_PRINT if must_return else PaperStatus.NOT_REQUIRED,
         paper_status_at=now if must_return else None,
         created_by_id=actor.staff_id,
         reviewer_id=reviewer_id,
@@ -456,6 +457,8 @@ def print_document(
             error=error[:500],
         )
         session.add(job)
+        if status != "failed":
+            _mark_printed(session, document_id)
         session.flush()
         job_id = job.id
         audit.record(
@@ -479,6 +482,14 @@ def print_document(
                 row.status = status
                 row.error = error[:500]
     return PrintOutcome(job_id, document_id, doc_no, printer, copies, reprint, job_ref, status, error, detail)
+
+
+def _mark_printed(session: Session, document_id: uuid.UUID) -> None:
+    """A form waiting for its first print is 已打印 once the spooler accepted a job for it."""
+    doc = session.get(PrintedDocument, document_id)
+    if doc is not None and doc.paper_status is PaperStatus.TO_PRINT:
+        doc.paper_status = PaperStatus.PRINTED
+        doc.paper_status_at = utcnow()
 
 
 def _follow(backend: spool.PrintBackend, job_ref: str, wait_seconds: float) -> tuple[str, str, str]:

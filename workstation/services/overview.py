@@ -78,9 +78,9 @@ def branch_overview(session: Session, branch_id: uuid.UUID, day: date | None = N
     return BranchOverview(
         business_date=day,
         appointments_today=count(Appointment, *live_appointment, Appointment.status != AppointmentStatus.CANCELLED),
-        appointments_checked_in=count(
-            Appointment, *live_appointment, Appointment.status == AppointmentStatus.CHECKED_IN
-        ),
+        # Checked in today, whether still waiting or already served: finishing a client must not
+        # make this figure go down.
+        appointments_checked_in=count(Appointment, *live_appointment, Appointment.checked_in_at.is_not(None)),
         visits_waiting=count(Visit, *today_visit, Visit.status == VisitStatus.WAITING),
         visits_today=count(Visit, *today_visit),
         applications_draft=count(
@@ -103,7 +103,9 @@ def branch_overview(session: Session, branch_id: uuid.UUID, day: date | None = N
         papers_outstanding=count(
             PrintedDocument,
             PrintedDocument.branch_id == branch_id,
-            PrintedDocument.paper_status.in_([PaperStatus.PRINTED, PaperStatus.SIGNED, PaperStatus.SCANNED]),
+            PrintedDocument.paper_status.in_(
+                [PaperStatus.TO_PRINT, PaperStatus.PRINTED, PaperStatus.SIGNED, PaperStatus.SCANNED]
+            ),
         ),
         outbox_pending=count(OutboxMessage, OutboxMessage.acked_at.is_(None), OutboxMessage.quarantined_at.is_(None)),
         active_clients=count(

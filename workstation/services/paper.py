@@ -19,7 +19,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -43,7 +43,8 @@ PAPER_STEPS: tuple[PaperStatus, ...] = (
     PaperStatus.ARCHIVED,
 )
 """The paper life of a form that must come back signed, in order."""
-OUTSTANDING: tuple[PaperStatus, ...] = PAPER_STEPS[:-1]
+OUTSTANDING: tuple[PaperStatus, ...] = (PaperStatus.TO_PRINT, *PAPER_STEPS[:-1])
+"""Not archived yet, including forms made but not printed yet (待打印, before the paper life starts)."""
 PAPER_ROLES = (Role.CLERK, Role.REVIEWER, Role.SUPERVISOR)
 
 
@@ -101,12 +102,21 @@ def parse_scan(text: str) -> str:
     return number
 
 
-def advance_paper(session: Session, actor: Actor, scanned_text: str, *, target: PaperStatus | None = None) -> PaperMove:
+def advance_paper(
+    session: Session,
+    actor: Actor,
+    scanned_text: str,
+    *,
+    target: PaperStatus | None = None,
+    repeat_guard: bool = True,
+) -> PaperMove:
     """Move the scanned document one step along printed → signed → scanned → sent → archived.
 
     ``target`` is the step the scanning station records (e.g. the archive room passes
     ``ARCHIVED``): a document not exactly one step before it is refused, so a form is never
-    archived without having been scanned, nor moved back by a second scan.
+    archived without having been scanned, nor moved back by a second scan. Without ``target``, a
+    scan of a sheet that moved within :data:`REPEAT_SECONDS` is the same scan again and refused
+    (``repeat_guard=False`` turns this off for seeding demo data).
 
     Raises:
         PermissionDenied: the actor may not record paper.
@@ -115,11 +125,17 @@ def advance_paper(session: Session, actor: Actor, scanned_text: str, *, target: 
         PaperNotTracked: the form does not come back on paper.
         PaperAlreadyArchived: nothing more to record.
         PaperMoveRefused: ``target`` would skip a step or go backwards.
+        ScanRepeated: the same sheet was scanned again within seconds.
     """
     actor.require(PAPER_ROLES, "登记单据回收")
     doc = _by_number(session, parse_scan(scanned_text))
     _require_branch(session, actor, doc)
     current = _tracked_status(doc)
+    if current is PaperStatus.TO_PRINT:
+        current = PaperStatus.PRINTED  # the sheet being scanned proves it was printed
+    elif repeat_guard and target is None and current is not PaperStatus.PRINTED and _just_moved(doc):
+        # A scanner reading the same sheet twice within seconds is one scan, not two steps.
+        raise errors.ScanRepeated(doc_no=doc.doc_no, current=doc.paper_status.label)
     following = PAPER_STEPS[PAPER_STEPS.index(current) + 1]
     if target is not None and target is not following:
         _refuse(doc, current, target)
@@ -152,12 +168,26 @@ def set_paper_status(
     if status is current:
         raise errors.PaperMoveRefused(doc_no=doc.doc_no, current=current.label, target=status.label, reason="状态未变")
     reason = reason.strip()
-    one_step = PAPER_STEPS.index(status) == PAPER_STEPS.index(current) + 1
+    effective = PaperStatus.PRINTED if current is PaperStatus.TO_PRINT else current
+    one_step = PAPER_STEPS.index(status) == PAPER_STEPS.index(effective) + 1
     if not one_step and not reason:
         raise errors.PaperMoveRefused(
             doc_no=doc.doc_no, current=current.label, target=status.label, reason="回退或跳过步骤须填写原因"
         )
     return _move(session, actor, doc, status, reason=reason[:200])
+
+
+REPEAT_SECONDS = 10
+"""A second scan of the same document within this many seconds is the same scan."""
+
+
+def _just_moved(doc: PrintedDocument) -> bool:
+    at = doc.paper_status_at
+    if at is None:
+        return False
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return (utcnow() - at).total_seconds() < REPEAT_SECONDS
 
 
 def _tracked_status(doc: PrintedDocument) -> PaperStatus:

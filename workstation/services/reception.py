@@ -53,6 +53,11 @@ def check_in_visit_id(appointment_id: uuid.UUID) -> uuid.UUID:
     return uuid.uuid5(CHECK_IN_NAMESPACE, appointment_id.hex)
 
 
+def walk_in_visit_id(appointment_id: uuid.UUID, day: date) -> uuid.UUID:
+    """The id of the walk-in visit an appointment turns into on ``day``: one ticket, however often asked."""
+    return uuid.uuid5(CHECK_IN_NAMESPACE, f"walk-in:{appointment_id.hex}:{day.isoformat()}")
+
+
 def new_appointment_code() -> str:
     """A random code such as ``K7M2Q9XA``; always holds a digit, so it never reads as pinyin."""
     while True:
@@ -321,12 +326,13 @@ def serve_as_walk_in(
     session: Session, actor: Actor, appointment_id: uuid.UUID, *, visit_id: uuid.UUID | None = None
 ) -> Ticket:
     """An appointment client who cannot be checked in (another day, cancelled…) queues as a walk-in
-    for the appointment's purpose; the visit keeps the client's name and mobile. ``visit_id`` (made
-    at the counter) makes a retry return the same ticket."""
+    for the appointment's purpose; the visit keeps the client's name and mobile. One appointment
+    makes one walk-in ticket a day: asking again (a second click, another workstation) returns it."""
     actor.require(RECEPTION_ROLES, "转现场取号")
     appointment = session.get(Appointment, appointment_id)
     if appointment is None:
         raise errors.NotFound(what="该预约")
+    visit_id = walk_in_visit_id(appointment.id, business_date(utcnow()))
     if visit_id is not None and (existing := session.get(Visit, visit_id)) is not None:
         return ticket_of(session, existing)
     visit = new_visit(

@@ -32,6 +32,8 @@ class HourLoad:
     overtime_staff: int
     per_clerk: int
     """Appointments one clerk can serve in an hour (policy "staffing")."""
+    after_hours: bool = False
+    """Outside the policy's opening hours: shown because appointments or shifts fall in it."""
 
     @property
     def capacity(self) -> int:
@@ -45,7 +47,8 @@ class HourLoad:
 
 
 def hourly_load(session: Session, branch_id: uuid.UUID, first: date, days: int) -> list[HourLoad]:
-    """Appointments vs. staff on duty for each opening hour of ``days`` days from ``first``."""
+    """Appointments vs. staff on duty for each opening hour of ``days`` days from ``first``, and
+    every other hour that has appointments or shifts (18:30 appointments need overtime)."""
     policy = get_policy(session, "staffing", branch_id)
     per_clerk = max(1, int(policy["appointments_per_clerk_hour"]))
     start = datetime.combine(first, time.min, tzinfo=BRANCH_TZ)
@@ -72,14 +75,22 @@ def hourly_load(session: Session, branch_id: uuid.UUID, first: date, days: int) 
         slot_hour = local(slot).replace(minute=0, second=0, microsecond=0)
         per_hour[slot_hour] = per_hour.get(slot_hour, 0) + 1
     result: list[HourLoad] = []
+    opening = range(int(policy["first_hour"]), int(policy["last_hour"]))
     for offset in range(days):
         day = first + timedelta(days=offset)
-        for hour in range(int(policy["first_hour"]), int(policy["last_hour"])):
+        hours = set(opening) | {h.hour for h in per_hour if h.date() == day}
+        for shift in shifts:
+            begin, finish = local(shift.starts_at), local(shift.ends_at)
+            hours |= {h for h in range(24) if begin.date() <= day <= finish.date()
+                      and datetime.combine(day, time(h), tzinfo=BRANCH_TZ) < finish
+                      and datetime.combine(day, time(h), tzinfo=BRANCH_TZ) + timedelta(hours=1) > begin}  # fmt: skip
+        for hour in sorted(hours):
             begins = datetime.combine(day, time(hour), tzinfo=BRANCH_TZ)
             on_duty = [s for s in shifts if s.starts_at <= begins and s.ends_at >= begins + timedelta(hours=1)]
             staff = len({s.staff_id for s in on_duty})
             overtime = len({s.staff_id for s in on_duty if s.kind is DutyKind.OVERTIME})
-            result.append(HourLoad(begins, per_hour.get(begins, 0), staff, overtime, per_clerk))
+            load = HourLoad(begins, per_hour.get(begins, 0), staff, overtime, per_clerk, hour not in opening)
+            result.append(load)
     return result
 
 

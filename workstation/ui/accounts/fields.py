@@ -8,6 +8,7 @@ shows a stored draft, :meth:`FieldForm.show_problems` puts each message under it
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,12 +16,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.errors import FieldProblem
+from workstation.ui.dateentry import DateEntry
 
-EMPTY_DATE = QDate(1900, 1, 1)
-"""A QDateEdit cannot be empty: its minimum stands for "not filled in" (shown as the special text)."""
+LONG_TERM_DATES = {"id_valid_to": "id_long_term"}
+"""Date fields where 长期 may be typed, and the flag it sets."""
 
 
 def tr(text: object) -> str:
@@ -191,12 +192,9 @@ class FieldEditor:
                 box.addItem(label, code)
             return box
         if kind is Kind.DATE:
-            day = QDateEdit(parent)
-            day.setDisplayFormat("yyyy-MM-dd")
-            day.setCalendarPopup(True)
-            day.setMinimumDate(EMPTY_DATE)
-            day.setSpecialValueText(QCoreApplication.translate("AccountFields", "未填写"))
-            return day
+            # Typed from the ID card: 20160520, 2016-05-20, 2016.5.20, 长期 for a validity end.
+            near = dt.date(dt.date.today().year - 40, 1, 1) if spec.name == "birth_date" else None
+            return DateEntry(parent, long_term=spec.name in LONG_TERM_DATES, near=near)
         if kind is Kind.FLAG:
             self.label.setText("")
             return QCheckBox(tr(spec.label), parent)
@@ -228,8 +226,8 @@ class FieldEditor:
         w, kind = self.widget, self.spec.kind
         if isinstance(w, QComboBox):
             return w.currentData() or ""
-        if isinstance(w, QDateEdit):
-            return "" if w.date() == EMPTY_DATE else w.date().toString("yyyy-MM-dd")
+        if isinstance(w, DateEntry):
+            return w.value()
         if isinstance(w, QCheckBox):
             return w.isChecked()
         if isinstance(w, QPlainTextEdit):
@@ -248,9 +246,8 @@ class FieldEditor:
         w, kind = self.widget, self.spec.kind
         if isinstance(w, QComboBox):
             w.setCurrentIndex(max(0, w.findData(value or "")))
-        elif isinstance(w, QDateEdit):
-            day = QDate.fromString(str(value or ""), "yyyy-MM-dd")
-            w.setDate(day if day.isValid() else EMPTY_DATE)
+        elif isinstance(w, DateEntry):
+            w.set_value(value)
         elif isinstance(w, QCheckBox):
             w.setChecked(bool(value))
         elif isinstance(w, QPlainTextEdit):
@@ -312,7 +309,7 @@ class FieldForm(QWidget):
             editor.touched = True
             self.sig_field_left.emit(name)
 
-        if isinstance(w, QLineEdit | QDateEdit):
+        if isinstance(w, QLineEdit | DateEntry):
             w.editingFinished.connect(left)
         elif isinstance(w, QComboBox):
             w.activated.connect(lambda _i: left())
@@ -324,7 +321,15 @@ class FieldForm(QWidget):
             box.toggled.connect(lambda _on: left())
 
     def data(self) -> dict[str, Any]:
-        return {name: editor.get() for name, editor in self.editors.items()}
+        out = {name: editor.get() for name, editor in self.editors.items()}
+        for name, flag in LONG_TERM_DATES.items():
+            widget = self.editors[name].widget if name in self.editors else None
+            if isinstance(widget, DateEntry) and widget.is_long_term() and flag in self.editors:
+                out[flag] = True  # typing 长期 is ticking 长期有效
+                box = self.editors[flag].widget
+                if isinstance(box, QCheckBox) and not box.isChecked():
+                    box.setChecked(True)
+        return out
 
     def set_data(self, data: Mapping[str, Any]) -> None:
         for name, editor in self.editors.items():

@@ -11,6 +11,7 @@ from workstation.accounts.review import DocumentLine, GiftLine, ReviewItem, Tran
 from workstation.clock import local
 from workstation.domain import ApplicationKind, ApplicationStatus, StepStatus
 from workstation.ui.accounts.ops import DraftLine, TransferLine
+from workstation.ui.accounts.step_names import step_text
 from workstation.ui.records import OK, REFUSED, Column, R, RecordModel
 
 C = "AccountColumns"
@@ -57,7 +58,7 @@ DRAFT_COLUMNS: list[Column[DraftLine]] = [
         lambda d: d.client_name or QCoreApplication.translate("AccountColumns", "（未录入）"),
     ),
     Column(str(QT_TRANSLATE_NOOP("AccountColumns", "证件号")), lambda d: d.id_number_masked),
-    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "停在")), lambda d: d.step.label),
+    Column(str(QT_TRANSLATE_NOOP("AccountColumns", "停在")), lambda d: step_text(d.step)),
     Column(
         str(QT_TRANSLATE_NOOP("AccountColumns", "情况")),
         _draft_source,

@@ -216,3 +216,18 @@ def withdraw_client_consent(store: Store, actor: Actor, client_id: uuid.UUID, re
     with store.write() as session:
         client = data_subject.withdraw_consent(session, actor, client_id, utcnow(), reason)
         return client.anonymised_at is not None
+
+
+def print_all(store: Store, actor: Actor, document_ids: list[uuid.UUID]) -> tuple[str, str, str, str]:
+    """Print-all to the workstation's default printer: ``(printer, job_ref, status, error)``."""
+    from workstation import errors
+    from workstation.printing import spool
+    from workstation.services.package_print import print_package
+
+    backend = spool.default_backend()
+    printers = backend.printers()
+    chosen = next((p for p in printers if p.is_default), printers[0] if printers else None)
+    if chosen is None:
+        raise errors.PrinterNotFound(printer="（默认打印机）")
+    job_ref, status, error = print_package(store, actor, document_ids, chosen.name, backend=backend)
+    return chosen.name, job_ref, status, error

@@ -21,6 +21,7 @@ from workstation.ui.accounts.wizard import AccountWizardDialog
 from workstation.ui.page import FigureCard, OverviewPage
 from workstation.ui.pages import PageId
 from workstation.ui.records import record_table, selected_record
+from workstation.ui.tabs import number_tabs
 
 if TYPE_CHECKING:
     from workstation.services.overview import BranchOverview
@@ -76,13 +77,17 @@ class AccountsPage(OverviewPage):
         self.review_panel: ReviewPanel | None = None
         self.can_open = actor.has_any((Role.CLERK,))
         if self.can_open:
-            self.tabs.addTab(self._build_counter_tab(), self.tr("办理(&1)"))
+            self.tabs.addTab(self._build_counter_tab(), self.tr("办理"))
         if actor.has_any((Role.REVIEWER,)):
             self.review_panel = ReviewPanel(self.context, self.tabs)
             self.review_panel.sig_client_requested.connect(self.open_client)
-            self.tabs.addTab(self.review_panel, self.tr("复核队列(&2)"))
+            # Figures are live: a review changes 待复核 at once, and the tab says how many wait.
+            self.review_panel.sig_reviewed.connect(lambda _outcome: OverviewPage.refresh(self))
+            self.review_panel.sig_queue_loaded.connect(self._show_queue_size)
+            self.tabs.addTab(self.review_panel, self.tr("复核队列"))
         self.transfer_panel = TransferPanel(self.context, self.tabs)
-        self.tabs.addTab(self.transfer_panel, self.tr("转户进度(&3)"))
+        self.tabs.addTab(self.transfer_panel, self.tr("转户进度"))
+        number_tabs(self.tabs, self)
         layout.addWidget(self.tabs, 1)
         self.status_label = QLabel(self)
         self.status_label.setProperty("role", "hint")
@@ -134,6 +139,13 @@ class AccountsPage(OverviewPage):
         return tab
 
     # --- refreshing ----------------------------------------------------------------------------
+
+    def _show_queue_size(self, waiting: int) -> None:
+        if self.review_panel is None:
+            return
+        index = self.tabs.indexOf(self.review_panel)
+        title = self.tr("复核队列") + (f" · {waiting}" if waiting else "")
+        self.tabs.setTabText(index, title)
 
     def refresh(self) -> None:
         super().refresh()

@@ -31,6 +31,7 @@ from workstation.accounts.wizard import DraftView
 from workstation.errors import FieldProblem
 from workstation.ui.accounts import specs
 from workstation.ui.accounts.fields import FieldForm, base_field
+from workstation.ui.accounts.step_names import step_text
 
 if TYPE_CHECKING:
     from workstation.idcard.card import IdCard
@@ -82,7 +83,7 @@ class StepPage(QWidget):
         self._warnings: dict[str, QCheckBox] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(step.label, self)
+        title = QLabel(step_text(step), self)
         title.setProperty("role", "section")
         intro = QLabel(QCoreApplication.translate("StepPage", str(INTROS[step])), self)
         intro.setProperty("role", "hint")

@@ -15,6 +15,7 @@ from workstation.domain import AmlRisk, Channel, IdType
 from workstation.forms.account import BANKS, OCCUPATIONS, TAX_RESIDENT_TYPES
 from workstation.forms.suitability import DISCLOSURE_DOCS
 from workstation.masking import mask_card, mask_id_number, mask_phone
+from workstation.ui.accounts.step_names import step_text
 
 
 def tr(text: str) -> str:
@@ -117,7 +118,7 @@ def summary_html(draft: DraftView) -> str:
             )
         )
         colour = "#1b6e3a" if state.done else "#8a1c1c"
-        parts.append(f"<h3>{html.escape(state.step.label)} <span style='color:{colour}'>· {mark}</span></h3>")
+        parts.append(f"<h3>{html.escape(step_text(state.step))} <span style='color:{colour}'>· {mark}</span></h3>")
         rows = "".join(
             f"<tr><td style='color:#555;padding-right:16px'>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>"
             for k, v in (step_lines(state.step, state.data) if state.saved else [])

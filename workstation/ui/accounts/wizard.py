@@ -39,6 +39,7 @@ from workstation.domain import ApplicationKind, ApplicationStatus
 from workstation.ui import printing
 from workstation.ui.accounts import ops
 from workstation.ui.accounts.override import SupervisorOverrideDialog
+from workstation.ui.accounts.step_names import step_text
 from workstation.ui.accounts.step_pages import IdentityPage, StepPage, make_page
 from workstation.ui.accounts.summary import summary_html
 
@@ -89,14 +90,24 @@ class DonePage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.client_button = QPushButton(self.tr("客户资料"), self)
+        self.print_all_button = QPushButton(self.tr("全部打印(&A)"), self)
+        self.print_all_button.setProperty("role", "primary")
+        self.print_all_button.setToolTip(self.tr("整套文件一次发送到默认打印机（一个打印任务，每份单据均登记）"))
         layout.addWidget(self.heading)
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.client_button, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addWidget(self.client_button)
+        row.addStretch(1)
+        row.addWidget(self.print_all_button)
+        layout.addLayout(row)
 
 
 class AccountWizardDialog(QDialog):
     """开户/转户向导. Open with :meth:`start_new` or :meth:`open_draft`."""
+
+    sig_printed_all = Signal(str)
+    """Print-all was accepted by the spooler (payload: the printer)."""
 
     sig_loaded = Signal(object)
     """The draft is on screen (payload: :class:`DraftView`)."""
@@ -167,6 +178,7 @@ class AccountWizardDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         self.summary.submit_button.clicked.connect(self.submit)
         self.done_page.client_button.clicked.connect(self._client_requested)
+        self.done_page.print_all_button.clicked.connect(self.print_all)
         self.step_list.itemClicked.connect(self._step_clicked)
         self._check_timer.timeout.connect(self._check_now)
 
@@ -270,7 +282,7 @@ class AccountWizardDialog(QDialog):
         self.step_list.clear()
         for number, state in enumerate(draft.steps, start=1):
             mark = "✓ " if state.done else ("! " if state.saved else "   ")
-            item = QListWidgetItem(f"{mark}{number}. {state.step.label}", self.step_list)
+            item = QListWidgetItem(f"{mark}{number}. {step_text(state.step)}", self.step_list)
             item.setData(STEP_ROLE, state.step.value)
         item = QListWidgetItem(self.tr("   提交与打印"), self.step_list)
         item.setData(STEP_ROLE, "")
@@ -471,6 +483,32 @@ class AccountWizardDialog(QDialog):
 
     def print_document(self, document_id: uuid.UUID) -> Any:
         return printing.preview_and_print(self.context, document_id, self)
+
+    def print_all(self) -> None:
+        """The whole package to the default printer: one job, each form logged (issue 15)."""
+        if self.outcome is None or not self.outcome.documents:
+            return
+        ids = [doc.document_id for doc in self.outcome.documents]
+        store, actor = self.context.store, self.context.actor
+        self.done_page.print_all_button.setEnabled(False)
+        self.status_label.setText(self.tr("正在发送到打印机…"))
+        self.context.tasks.run(
+            lambda: ops.print_all(store, actor, ids), self._printed_all, self._print_all_failed, writes=True, owner=self
+        )
+
+    def _printed_all(self, result: tuple[str, str, str, str]) -> None:
+        printer, _job, status, error = result
+        self.done_page.print_all_button.setEnabled(True)
+        if status == "failed":
+            self.status_label.setText(self.tr("打印失败：%1").replace("%1", error))
+            return
+        self.status_label.setText(self.tr("整套文件已发送到打印机 %1。").replace("%1", printer))
+        self.sig_printed_all.emit(printer)
+
+    def _print_all_failed(self, exc: BaseException) -> None:
+        self.done_page.print_all_button.setEnabled(True)
+        self.status_label.setText("")
+        self.context.presenter.show(exc, self)
 
     def _client_requested(self) -> None:
         if self.outcome is not None:

@@ -77,5 +77,5 @@ def seed_screenshot_documents(store: Store) -> int:
         documents.print_document(store, actor, view.document_id, "Counter-A4", reprint=False, backend=backend)
         for _ in range(scans):
             with store.write() as session:
-                paper.advance_paper(session, actor, view.doc_no)
+                paper.advance_paper(session, actor, view.doc_no, repeat_guard=False)
     return len(SCREENSHOT_FORMS)

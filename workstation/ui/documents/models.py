@@ -38,6 +38,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 STATUS_TEXT: dict[PaperStatus, str] = {
     PaperStatus.NOT_REQUIRED: str(QT_TRANSLATE_NOOP("PaperStatus", "无需回收")),
+    PaperStatus.TO_PRINT: str(QT_TRANSLATE_NOOP("PaperStatus", "待打印")),
     PaperStatus.PRINTED: str(QT_TRANSLATE_NOOP("PaperStatus", "已打印")),
     PaperStatus.SIGNED: str(QT_TRANSLATE_NOOP("PaperStatus", "已签字")),
     PaperStatus.SCANNED: str(QT_TRANSLATE_NOOP("PaperStatus", "已扫描")),

@@ -77,8 +77,11 @@ class StatusChangeDialog(QDialog):
 
     def _following(self) -> PaperStatus | None:
         steps = paper.PAPER_STEPS
-        if self.document.paper_status in steps[:-1]:
-            return steps[steps.index(self.document.paper_status) + 1]
+        current = self.document.paper_status
+        if current is PaperStatus.TO_PRINT:
+            current = PaperStatus.PRINTED  # a printed sheet is what a correction is about
+        if current in steps[:-1]:
+            return steps[steps.index(current) + 1]
         return None
 
     def chosen(self) -> PaperStatus | None:

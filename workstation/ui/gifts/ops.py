@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from workstation.clock import business_date
+from workstation.domain import GiftIssueStatus
 from workstation.services import campaigns, documents, gifts, gifts_receipt, gifts_report, gifts_stock
 from workstation.services.actor import Actor
 from workstation.services.documents import DocumentView, PrintOutcome
@@ -87,9 +89,16 @@ def save_receipt_pdf(store: Store, document_id: uuid.UUID, path: str) -> Path:
     return atomic_write_bytes(path, pdf)
 
 
-def load_awaiting(store: Store, actor: Actor) -> list[gifts.GiftIssueView]:
+def load_awaiting(store: Store, actor: Actor, *, include_signed: bool = False) -> list[gifts.GiftIssueView]:
+    """Issues awaiting the signature; with ``include_signed`` also today's signed ones (to void a return)."""
     with store.read() as session:
-        return gifts.awaiting_signature(session, actor.branch_id)
+        waiting = gifts.awaiting_signature(session, actor.branch_id)
+        if not include_signed:
+            return waiting
+        signed = [
+            v for v in gifts.issues_on(session, actor.branch_id, business_date()) if v.status is GiftIssueStatus.SIGNED
+        ]
+        return waiting + signed
 
 
 def confirm_signature(store: Store, actor: Actor, issue_id: uuid.UUID) -> gifts.GiftIssueView:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.clock import business_date
-from workstation.domain import Role
+from workstation.domain import GiftIssueStatus, Role
 from workstation.services.gifts import CONFIRM_ROLES, ISSUE_ROLES, VOID_ROLES, ClientGifts, ClientSummary, GiftIssueView
 from workstation.services.gifts_rules import GiftEligibility
 from workstation.services.gifts_stock import STOCK_ROLES
@@ -52,6 +53,7 @@ from workstation.ui.page import FigureCard, OverviewPage, load_overview
 from workstation.ui.pages import PageId
 from workstation.ui.records import record_table as table
 from workstation.ui.records import selected_record as selected
+from workstation.ui.tabs import number_tabs
 
 if TYPE_CHECKING:
     from workstation.services.documents import DocumentView
@@ -116,12 +118,13 @@ class GiftsPage(OverviewPage):
             head.addWidget(card)
         layout.addLayout(head)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._build_issue_tab(), self.tr("发放(&1)"))
-        self.tabs.addTab(self._build_awaiting_tab(), self.tr("待签收(&2)"))
-        self.tabs.addTab(self._build_stock_tab(), self.tr("库存与对账(&3)"))
+        self.tabs.addTab(self._build_issue_tab(), self.tr("发放"))
+        self.tabs.addTab(self._build_awaiting_tab(), self.tr("待签收"))
+        self.tabs.addTab(self._build_stock_tab(), self.tr("库存与对账"))
         self.campaign_list = CampaignList(self)
         if self.context.actor.has_any(STOCK_ROLES):  # supervisors: read-only; changed centrally
-            self.tabs.addTab(self.campaign_list, self.tr("活动(&4)"))
+            self.tabs.addTab(self.campaign_list, self.tr("活动"))
+        number_tabs(self.tabs, self)
         layout.addWidget(self.tabs, 1)
         self.status_label = QLabel(self)
         self.status_label.setProperty("role", "hint")
@@ -183,11 +186,15 @@ class GiftsPage(OverviewPage):
         row = QHBoxLayout()
         self.awaiting_refresh = QPushButton(self.tr("刷新"), tab)
         self.confirm_button = QPushButton(self.tr("确认客户已签收(&C)"), tab)
-        self.void_button = QPushButton(self.tr("作废(&V)…"), tab)
-        row.addWidget(self.awaiting_refresh)
-        row.addStretch(1)
-        row.addWidget(self.confirm_button)
+        self.void_button = QPushButton(self.tr("作废/退回(&V)…"), tab)
+        self.void_button.setProperty("role", "danger")
+        self.include_signed = QCheckBox(self.tr("含今日已签收（客户退回礼品时作废）"), tab)
+        # The destructive void sits on the left, far from the reviewer's confirm button on the right.
         row.addWidget(self.void_button)
+        row.addWidget(self.include_signed)
+        row.addStretch(1)
+        row.addWidget(self.awaiting_refresh)
+        row.addWidget(self.confirm_button)
         box.addLayout(row)
         note = QLabel(self.tr("签收确认须由发放人以外的复核人完成；作废须由发放人以外的主管填写原因审批。"), tab)
         note.setProperty("role", "hint")
@@ -250,6 +257,8 @@ class GiftsPage(OverviewPage):
         self.print_button.clicked.connect(self.print_receipt)
         self.save_button.clicked.connect(self._save_receipt_as)
         self.awaiting_refresh.clicked.connect(self.load_awaiting)
+        self.include_signed.toggled.connect(lambda _on: self.load_awaiting())
+        self.awaiting_view.selectionModel().selectionChanged.connect(self._update_awaiting_buttons)
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.void_button.clicked.connect(self.void_selected)
         self.day_edit.dateChanged.connect(lambda _date: self.load_stock())
@@ -431,7 +440,17 @@ class GiftsPage(OverviewPage):
 
     def load_awaiting(self) -> None:
         store, actor = self.context.store, self.context.actor
-        self._run(lambda: ops.load_awaiting(store, actor), self.awaiting_model.set_records)
+        with_signed = self.include_signed.isChecked()
+        self._run(lambda: ops.load_awaiting(store, actor, include_signed=with_signed), self._show_awaiting)
+
+    def _show_awaiting(self, records: list[GiftIssueView]) -> None:
+        self.awaiting_model.set_records(records)
+        self._update_awaiting_buttons()
+
+    def _update_awaiting_buttons(self, *_args: object) -> None:
+        issue: GiftIssueView | None = selected(self.awaiting_view, self.awaiting_model)
+        awaiting = issue is not None and issue.status is GiftIssueStatus.AWAITING_SIGNATURE
+        self.confirm_button.setEnabled(issue is None or awaiting)  # a signed gift has nothing to confirm
 
     def confirm_selected(self) -> None:
         issue: GiftIssueView | None = selected(self.awaiting_view, self.awaiting_model)

@@ -53,6 +53,14 @@ SLOTS = tuple(time(9 + m // 60, m % 60) for m in range(0, 7 * 60, SLOT_MINUTES))
 """Half-hour slots 9:00–15:30, as the call centre books them."""
 
 
+def open_slots(day: date) -> tuple[time, ...]:
+    """The slots of ``day`` that have not ended yet (all of them on a later day)."""
+    now = datetime.now(BRANCH_TZ)
+    return tuple(
+        slot for slot in SLOTS if datetime.combine(day, slot, tzinfo=BRANCH_TZ) + timedelta(minutes=SLOT_MINUTES) > now
+    )
+
+
 def ask_confirmation(parent: QWidget, title: str, text: str) -> bool:
     """A yes/no question (tests replace :attr:`TodayAppointments.confirm`)."""
     answer = QMessageBox.question(parent, title, text)
@@ -87,11 +95,15 @@ class BookingDialog(QDialog):
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         today = business_date()
         self.date_edit.setMinimumDate(QDate(today.year, today.month, today.day))
-        self.date_edit.setDate(QDate(today.year, today.month, today.day))
         self.slot_combo = QComboBox(self)
         for slot in SLOTS:
             end = (datetime.combine(today, slot) + timedelta(minutes=SLOT_MINUTES)).time()
             self.slot_combo.addItem(f"{slot:%H:%M}–{end:%H:%M}", slot.isoformat())
+        # Past slots cannot be booked: today's are disabled, and after the last one the day is tomorrow.
+        first = today if open_slots(today) else today + timedelta(days=1)
+        self.date_edit.dateChanged.connect(self._enable_open_slots)
+        self.date_edit.setDate(QDate(first.year, first.month, first.day))
+        self._enable_open_slots()
         self.campaign_combo = QComboBox(self)
         self.campaign_combo.addItem(self.tr("（无）"), "")
         self.notes_edit = QLineEdit(self)
@@ -121,6 +133,18 @@ class BookingDialog(QDialog):
         self.box.rejected.connect(self.reject)
         store, branch_id = context.store, context.identity.branch_id
         context.tasks.run(lambda: ops.campaigns(store, branch_id), on_success=self._show_campaigns, owner=self)
+
+    def _enable_open_slots(self, *_args: object) -> None:
+        qdate = self.date_edit.date()
+        day = date(qdate.year(), qdate.month(), qdate.day())
+        usable = open_slots(day)
+        model = self.slot_combo.model()
+        for row, slot in enumerate(SLOTS):
+            item = model.item(row) if hasattr(model, "item") else None
+            if item is not None:
+                item.setEnabled(slot in usable)
+        if usable and SLOTS[self.slot_combo.currentIndex()] not in usable:
+            self.slot_combo.setCurrentIndex(SLOTS.index(usable[0]))
 
     def _show_campaigns(self, choices: list[ops.CampaignChoice]) -> None:
         for choice in choices:

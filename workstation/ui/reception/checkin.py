@@ -328,6 +328,7 @@ class CheckInPanel(QWidget):
         self.model.set_records([])
         self._results_for = ""
         self._selection_changed()
+        self.focus_search()
         if isinstance(exc, errors.SearchTextInvalid):
             self._say(exc.message(self.context.lang), "warning")
             self.sig_search_done.emit(exc.message(self.context.lang))
@@ -384,9 +385,10 @@ class CheckInPanel(QWidget):
             if isinstance(exc, WALK_IN_OFFERED):
                 self._walk_in_candidate = match
                 self.walk_in_from_appointment.show()
-                self.walk_in_from_appointment.setFocus()
         else:
             self.context.presenter.show(exc, self)
+        # Whatever the outcome, the next mobile or scan goes into the search box, not a button.
+        self.focus_search()
         self.sig_check_in_done.emit(exc)
 
     def _hide_walk_in_offer(self) -> None:
@@ -431,6 +433,7 @@ class CheckInPanel(QWidget):
         self._say(note or self.tr("已取号，请客户留意叫号。"), "ok")
         self.ticket_display.show_ticket(ticket)
         self.print_ticket_button.setEnabled(True)
+        self.search_edit.clear()  # ready for the next client, as after a check-in
         self.search_edit.setFocus()
         self.sig_ticket_issued.emit(ticket)
 
@@ -441,6 +444,7 @@ class CheckInPanel(QWidget):
             self._say(exc.message(self.context.lang), "warning")
         else:
             self.context.presenter.show(exc, self)
+        self.search_edit.setFocus()
 
     def print_ticket(self) -> None:
         """Straight to the slip printer if this PC has one, else store the slip and preview it."""

@@ -60,6 +60,7 @@ def directions_data(branch: Branch, appointment: Appointment, agent: Staff | Non
         "doc_no": "",
         "branch": branch.name,
         "client_name": appointment.client_name,
+        "appointment_code": appointment.code,
         "purpose": appointment.purpose.label,
         "appointment_at": f"{start:%Y-%m-%d} {half} {start:%H:%M}–{end:%H:%M}",
         "agent": f"{agent.name}（{agent.staff_no}）" if agent else "",
