@@ -114,16 +114,16 @@ def read_card(
 
 
 class ReadCardButton(QPushButton):
-    """读卡 (F4): reads the card and emits ``sig_card_read(card, expiring)`` or ``sig_failed(text)``."""
+    """读卡 (F8): reads the card and emits ``sig_card_read(card, expiring)`` or ``sig_failed(text)``."""
 
     sig_card_read = Signal(object, bool)
     sig_failed = Signal(str)
 
     def __init__(self, context: SessionContext, purpose: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setText(self.tr("读卡 (F4)"))
+        self.setText(self.tr("读卡 (F8)"))
         self.setObjectName("readCardButton")
-        self.setShortcut("F4")
+        self.setShortcut("F8")
         self.setToolTip(self.tr("将身份证平放在阅读器上，点此读取证件信息"))
         self.context = context
         self.purpose = purpose
