@@ -106,20 +106,20 @@ def _find_header(rows: list[tuple[int, list[str]]]) -> tuple[dict[int, str], int
     """(column → field, index of the first data row), or the closest miss."""
     miss = _Miss(-1, rows[0][0] if rows else 1, list(REQUIRED))
     for index, (line, cells) in enumerate(rows[:HEADER_SCAN_ROWS]):
-        candidates = [(map_headers(cells), index + 1)]
+        candidates = [(map_headers(cells), index + 1, line)]
         if index + 1 < len(rows):  # a two-row header: 客户信息 over 姓名/手机, 预约 over 日期/时段
             below = rows[index + 1][1]
             merged = [
                 b if b.strip() else a for a, b in zip(_pad(cells, len(below)), _pad(below, len(cells)), strict=True)
             ]
-            candidates.append((map_headers(merged), index + 2))
-        for columns, data_from in candidates:
+            candidates.append((map_headers(merged), index + 2, rows[index + 1][0]))
+        for columns, data_from, header_line in candidates:
             missing = [name for name in REQUIRED if name not in columns.values()]
             if not missing:
                 return columns, data_from
             score = len(REQUIRED) - len(missing)
             if score > miss.score:
-                miss = _Miss(score, line, missing)
+                miss = _Miss(score, header_line, missing)
     return miss
 
 
