@@ -12,7 +12,7 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -114,6 +114,9 @@ def check_notes(value: str, field_name: str = "notes", label: str = "备注") ->
 def book(session: Session, actor: Actor, branch_id: uuid.UUID, request: AppointmentRequest) -> Appointment:
     """Book an appointment (telesales agents, or reception on a client's behalf)."""
     actor.require((Role.TELESALES, Role.RECEPTION, Role.SUPERVISOR), "预约登记")
+    request = replace(
+        request, client_name=check_client_name(request.client_name), notes=check_notes(request.notes)
+    )  # the dialog checked them already; a script calling the service must not bypass the rule
     if request.slot_end <= request.slot_start:
         raise errors.ValidationError(
             [FieldProblem("slot", "结束时间须晚于开始时间。", "The slot must end after it starts.")]
