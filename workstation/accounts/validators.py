@@ -125,7 +125,10 @@ def validate_identity(data: Mapping[str, Any], ctx: StepContext) -> StepCheck:
         if birth and birth > ctx.today:
             f.error("birth_date", "出生日期不能晚于今天。", "The birth date cannot be in the future.")
             birth = None
+    elif raw:
+        f.clean.pop("id_number", None)  # no document type: the number cannot be checked, so it is not kept
     nationality = (f.text("nationality", "国籍", required=False, max_length=3) or nationality_default).upper()
+
     if not re.fullmatch(r"[A-Z]{3}", nationality):
         f.error("nationality", "国籍应为 3 位字母代码，如 CHN。", "Nationality is a 3-letter code such as CHN.")
     f.clean["nationality"] = nationality
