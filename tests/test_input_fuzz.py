@@ -45,7 +45,7 @@ TEXT = st.one_of(
 DIGIT_FIELDS = re.compile(r"[0-9A-Z]*")
 
 
-def _own_error(call, *args, **kwargs):  # noqa: ANN001, ANN202 - a tiny test helper
+def _own_error(call, *args, **kwargs):
     try:
         return call(*args, **kwargs)
     except errors.ValidationError as exc:
@@ -115,7 +115,7 @@ def test_custody_bank_step(data: dict[str, object]) -> None:
     _check_step(validate_custody_bank, {"bank": "icbc", **data})
 
 
-def _check_step(validator, data: dict[str, object]) -> None:  # noqa: ANN001
+def _check_step(validator, data: dict[str, object]) -> None:
     try:
         check = validator(data, CTX)
     except errors.ValidationError:
@@ -154,7 +154,7 @@ class _Rollback(Exception):
 
 
 @pytest.fixture(scope="module")
-def import_store(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def import_store(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory):
     from tests.dbfiles import copy_db
     from workstation.demo import seed_branch
     from workstation.store import open_store
@@ -169,13 +169,18 @@ def import_store(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory
 
 
 ROW = st.fixed_dictionaries(
-    {"client_name": TEXT, "mobile": st.one_of(TEXT, st.just("13812345678")), "day": st.one_of(TEXT, st.just("2026-12-02")),
-     "slot": st.one_of(TEXT, st.sampled_from(["10:00", "下午3点半", "15.30"])), "notes": TEXT}
-)  # fmt: skip
+    {
+        "client_name": TEXT,
+        "mobile": st.one_of(TEXT, st.just("13812345678")),
+        "day": st.one_of(TEXT, st.just("2026-12-02")),
+        "slot": st.one_of(TEXT, st.sampled_from(["10:00", "下午3点半", "15.30"])),
+        "notes": TEXT,
+    }
+)
 
 
 @given(st.lists(ROW, max_size=5))
-def test_import_stores_only_valid_rows(import_store, rows: list[dict[str, str]]) -> None:  # noqa: ANN001
+def test_import_stores_only_valid_rows(import_store, rows: list[dict[str, str]]) -> None:
     from workstation.clock import BRANCH_TZ
     from workstation.models import Appointment
 
