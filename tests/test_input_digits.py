@@ -103,3 +103,15 @@ def test_wizard_text_refuses_invisible_characters(bad: str) -> None:
     f.text("address", "联系地址")
     assert {p.field for p in f.errors} == {"name", "address"}
     assert f.result().clean == {}
+
+
+@pytest.mark.parametrize("value", ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])
+def test_exports_escape_formulas(value: str) -> None:
+    assert textcheck.escape_formula(value) == "'" + value
+    assert textcheck.escape_formula(12) == 12 and textcheck.escape_formula("张三") == "张三"
+
+
+def test_the_data_subject_export_writes_a_formula_name_as_text() -> None:
+    from workstation.services.data_subject import _cell
+
+    assert _cell('=HYPERLINK("http://evil","点我")') == '\'=HYPERLINK("http://evil","点我")'

@@ -353,7 +353,7 @@ def backup_sqlite(path: Path, revision: str, *, keep: int, key: str | None = Non
             leftover.unlink(missing_ok=True)
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
             raise errors.DiskFull(path=str(target)) from exc
-        if isinstance(exc, (DBAPIError, *cipher.DRIVER_ERRORS)):
+        if isinstance(exc, Exception) and isinstance(exc, (DBAPIError, *cipher.DRIVER_ERRORS)):
             raise classify_operational_error(exc, str(target)) from exc
         raise
     pattern = re.compile(re.escape(prefix) + r"\d{8}T\d{12}-[0-9A-Za-z_]*")
