@@ -23,7 +23,7 @@ from workstation.textcheck import digit_problem, foreign_digit, hostile_characte
 MAX_TEXT = 300
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
 NAME_PATTERN = re.compile(rf"[{_HAN}A-Za-z·' .\-]+")
-"""A personal name: Han characters (with Extensions A–G), the middle dot '·', Latin letters for
+"""A personal name: Han characters (with Extensions A–H), the middle dot '·', Latin letters for
 foreign names, and the space, apostrophe, dot and hyphen foreign names use."""
 
 
