@@ -49,17 +49,18 @@ def test_import_csv_accepts_messy_but_valid_rows_and_reports_the_rest(store: Sto
         f"CC007,钱七,13512345678,{day},10:00,开会,,,\n"  # unknown purpose
         f"CC008,孙八,13412345678,{day},10:00,新开户,SH-LJZ,T999,\n"  # other branch, unknown agent
         f"'; DROP TABLE appointment;--,周九,13312345678,{day},10:00,新开户,,,\n"  # SQL-looking id is just text
-        f"CC001,张三,13812345678,{day},10:00-11:00,新开户,,,\n"  # duplicate of line 2
+        f"CC001,张三,13812345678,{day},10:00-11:00,新开户,,,\n"  # same key as line 2, other agent: a conflict
     )
     path = write_csv(tmp_path / "export.csv", body)
     with store.write() as session:
         report = appointments.import_appointments(session, branch.id, appointments.read_table(path))
     assert report.imported == 4
-    assert report.duplicates == [11]
+    assert report.duplicates == []
     rejected = dict(report.rejected)
-    assert sorted(rejected) == [5, 6, 7, 8, 9]
+    assert sorted(rejected) == [5, 6, 7, 8, 9, 11]
+    assert any("第 2 行是同一预约" in reason for reason in rejected[11])
     assert any("手机号码" in reason for reason in rejected[5])
-    assert any("数字或表情" in reason for reason in rejected[6])
+    assert any("不能用于姓名的字符“😀”" in reason for reason in rejected[6])
     assert any("已过去" in reason for reason in rejected[7])
     assert any("开会" in reason for reason in rejected[8])
     assert any("不是本营业部" in reason for reason in rejected[9]) and any("T999" in r for r in rejected[9])

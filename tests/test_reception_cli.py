@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_import_reports_imported_duplicates_and_each_rejected_line(
     capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
 ) -> None:
-    day = business_date().isoformat()
+    day = (business_date() + timedelta(days=1)).isoformat()  # a slot today may already be past
     source = tmp_path / "calls.csv"
     source.write_text(
         HEADER
@@ -65,7 +66,9 @@ def test_import_reports_imported_duplicates_and_each_rejected_line(
 
 def test_dry_run_writes_nothing(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path) -> None:
     source = tmp_path / "calls.csv"
-    source.write_text(HEADER + f"B1,赵六,13912340001,{business_date()},10:00,新开户,\n", encoding="utf-8-sig")
+    source.write_text(
+        HEADER + f"B1,赵六,13912340001,{business_date() + timedelta(days=1)},10:00,新开户,\n", encoding="utf-8-sig"
+    )
     code, out, _ = run(capsys, "--db", str(db), "import-appointments", "--dry-run", str(source))
     assert code == 0 and "可导入 1 条" in out and "试运行" in out
     code, out, _ = run(capsys, "--db", str(db), "import-appointments", str(source))

@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"数据库：SQLite 文件路径或 postgresql://… 地址（默认：${paths.DB_ENV} 或 {paths.default_db_path()}）",
     )
     where.add_argument("--demo", action="store_true", help=f"使用演示数据库 {paths.demo_db_path()}")
+    parser.add_argument(
+        "--create", action="store_true", help="--db 指定的数据库文件不存在时新建（否则拒绝，以防路径写错）"
+    )
     parser.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="提示信息语言（默认 zh_CN）")
     parser.add_argument("--debug", action="store_true", help="意外错误时显示完整的调用栈")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -204,6 +207,12 @@ def target_of(args: argparse.Namespace, *, demo_default: bool = False) -> str:
     """The database the command works on (see :mod:`workstation.paths`)."""
     if demo_default and not args.db and not args.demo and not os.environ.get(paths.DB_ENV):
         return str(paths.demo_db_path())
+    creates = args.command == "demo" or (
+        args.command == "db" and getattr(args, "db_command", "") in ("upgrade", "status")
+    )
+    missing = None if creates or getattr(args, "create", False) else paths.missing_db_file(args.db)
+    if missing is not None:
+        raise errors.DatabaseMissing(path=str(missing))
     return paths.default_target(args.demo, args.db)
 
 

@@ -181,6 +181,18 @@ class DatabaseUnreachable(StoreError):
     en = "Cannot connect to the database {target}: {detail}"
 
 
+class DiskFull(StoreError):
+    code = "store.disk_full"
+    zh = "磁盘空间不足，无法写入 {path}。请清理磁盘（至少留出数据库大小两倍的空间）后重试；数据未被改动。"
+    en = "The disk is full; cannot write {path}. Free some space (twice the database size) and retry; nothing changed."
+
+
+class DatabaseMissing(StoreError):
+    code = "store.missing"
+    zh = "数据库文件不存在：{path}。请检查 --db 路径是否写错；如确要新建数据库，请加 --create。"
+    en = "No database file at {path}. Check the --db path; add --create to create a new database."
+
+
 class WorkstationNotSetUp(StoreError):
     """The database opened but holds no branch identity: this workstation was never set up."""
 

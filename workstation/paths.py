@@ -48,3 +48,16 @@ def default_target(demo: bool = False, explicit: str | None = None, environ: Map
         return str(demo_db_path())
     env = os.environ if environ is None else environ
     return explicit or env.get(DB_ENV) or str(default_db_path())
+
+
+def missing_db_file(db: str | None) -> Path | None:
+    """The SQLite file an explicit ``--db`` names when it does not exist (a mistyped path would
+    otherwise silently create a new, empty database), else None. URLs of other databases, the
+    default path and ``--demo`` are not checked: they are created on first use."""
+    if not db or ("://" in db and not db.startswith("sqlite")):
+        return None
+    text = db.split(":///", 1)[1] if db.startswith("sqlite") and ":///" in db else db
+    if text in ("", ":memory:") or text.startswith("file:"):
+        return None
+    path = Path(text).expanduser()
+    return None if path.exists() else path

@@ -44,6 +44,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="CSV 或 XLSX 文件")
     parser.add_argument("--dry-run", action="store_true", help="只检查，不写入数据库")
+    parser.add_argument(
+        "--from-line", type=int, default=0, metavar="N", help="从文件第 N 行起导入（超过单次上限的大文件分次导入）"
+    )
     parser.set_defaults(func=run)
     return parser
 
@@ -71,7 +74,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     try:
         with store.write() as session:
             identity = require_identity(session)
-            report = import_appointments(session, identity.branch_id, rows)
+            report = import_appointments(session, identity.branch_id, rows, from_line=args.from_line)
             if args.dry_run:
                 raise _DryRun(identity, report)  # leaves the transaction rolled back
     except _DryRun as dry:
@@ -84,8 +87,14 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     if report.duplicates:
         lines = "、".join(str(line) for line in report.duplicates)
         print(f"重复（已导入过，跳过）：第 {lines} 行", file=out)
+    if report.updated:
+        print(f"已更新（呼叫中心改了时间或内容）：第 {'、'.join(map(str, report.updated))} 行", file=out)
+    if report.cancelled:
+        print(f"已取消：第 {'、'.join(map(str, report.cancelled))} 行", file=out)
     for line, reasons in report.rejected:
         print(f"第 {line} 行未导入：{'；'.join(reasons)}", file=out)
+    if report.next_line is not None:
+        print(f"文件超过单次导入上限：请用 --from-line {report.next_line} 再次导入余下部分。", file=out)
     if args.dry_run:
         print("（试运行：未写入数据库）", file=out)
     return EXIT_READ

@@ -8,6 +8,7 @@ starts with ``BEGIN IMMEDIATE`` so a write never fails half-way on a lock.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -144,6 +145,8 @@ def classify_operational_error(exc: DBAPIError | Exception, target: str) -> erro
         return errors.DatabaseLocked(path=target)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return errors.DatabaseReadOnly(path=target)
+    if ("full" in text and ("disk" in text or "database" in text)) or "no space" in text:
+        return errors.DiskFull(path=target)
     if "malformed" in text or "not a database" in text or "disk image" in text:
         return errors.DatabaseCorrupt(path=target)
     return errors.DatabaseUnreachable(
@@ -341,7 +344,18 @@ def backup_sqlite(path: Path, revision: str, *, keep: int, key: str | None = Non
     safe_revision = re.sub(r"[^0-9A-Za-z_]", "", revision)
     prefix = f"{path.name}.backup-"
     target = path.with_name(f"{prefix}{stamp}-{safe_revision}")
-    cipher.copy_database(path, target, key if key is not None else cipher.key_if_encrypted(path))
+    try:
+        cipher.copy_database(path, target, key if key is not None else cipher.key_if_encrypted(path))
+    except BaseException as exc:
+        # A failed copy (a full disk) leaves no file behind: a 0-byte "backup" would push the real
+        # ones out of the keep-N rotation on every retry.
+        for leftover in (target, *(target.with_name(target.name + s) for s in ("-wal", "-shm", "-journal"))):
+            leftover.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            raise errors.DiskFull(path=str(target)) from exc
+        if isinstance(exc, Exception) and isinstance(exc, (DBAPIError, *cipher.DRIVER_ERRORS)):
+            raise classify_operational_error(exc, str(target)) from exc
+        raise
     pattern = re.compile(re.escape(prefix) + r"\d{8}T\d{12}-[0-9A-Za-z_]*")
     old = sorted(p for p in path.parent.iterdir() if pattern.fullmatch(p.name))
     for stale in old[:-keep] if keep > 0 else []:

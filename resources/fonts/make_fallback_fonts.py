@@ -74,5 +74,37 @@ def build(src: Path) -> None:
         print(f"{out_name}: {len(keep)} characters, {(HERE / out_name).stat().st_size:,} bytes")
 
 
+EXT_GH = (0x30000, 0x323AF)
+"""CJK Extension G (U+30000–3134F) and H (U+31350–323AF): none in Hanazono (2017)."""
+
+
+def build_ext_gh(babelstone: Path) -> None:
+    """``fallback-extgh.ttf`` from Debian's ``fonts-babelstone-han`` (BabelStone Han 15.0.5)::
+
+        apt-get download fonts-babelstone-han && dpkg -x fonts-babelstone-han_*.deb /tmp/bab
+        python resources/fonts/make_fallback_fonts.py --ext-gh /tmp/bab/usr/share/fonts/truetype/babelstone
+
+    Only the Extension G/H characters are kept. Licence: Arphic Public License (copies and
+    modified copies allowed with a notice of the change and the licence retained; see
+    LICENSE-babelstone-han.txt): the modification notice is written into the font's name table.
+    """
+    font = TTFont(str(babelstone / "BabelStoneHan.ttf"))
+    keep = [cp for cp in font.getBestCmap() if EXT_GH[0] <= cp <= EXT_GH[1]]
+    subsetter = subset.Subsetter(_options())
+    subsetter.populate(unicodes=keep)
+    subsetter.subset(font)
+    _rename(font, "CW Fallback ExtGH")
+    notice = (
+        "Modified by Counter Workstation (2026-12-03): subset of BabelStone Han 15.0.5 to CJK Extension G/H, "
+        "hinting and OpenType layout dropped, renamed. Distributed under the Arphic Public License."
+    )
+    font["name"].setName(notice, 0, 3, 1, 0x409)
+    font.save(str(HERE / "fallback-extgh.ttf"))
+    print(f"fallback-extgh.ttf: {len(keep)} characters, {(HERE / 'fallback-extgh.ttf').stat().st_size:,} bytes")
+
+
 if __name__ == "__main__":
-    build(Path(sys.argv[1]))
+    if sys.argv[1] == "--ext-gh":
+        build_ext_gh(Path(sys.argv[2]))
+    else:
+        build(Path(sys.argv[1]))

@@ -50,7 +50,7 @@ def test_data_file_roundtrip_and_copy(tmp_path: Path) -> None:
 
 def test_invalid_data_exits_2_with_a_list(tmp_path: Path) -> None:
     data = tmp_path / "bad.json"
-    data.write_text(json.dumps({"doc_no": "PD-1", "client_name": "王\U00030ede", "colour": 1}), encoding="utf-8")
+    data.write_text(json.dumps({"doc_no": "PD-1", "client_name": "王\U00030041", "colour": 1}), encoding="utf-8")
     target = tmp_path / "x.pdf"
     code, _, err = run("render", "queue-ticket", "--data", str(data), "--out", str(target))
     assert code == 2
@@ -58,7 +58,7 @@ def test_invalid_data_exits_2_with_a_list(tmp_path: Path) -> None:
     lines = [line for line in err.splitlines() if line.startswith("  - ")]
     assert any("[branch]" in line and "必填" in line for line in lines)
     assert any("未知字段“colour”" in line for line in lines)
-    assert any("(U+30EDE) 无法打印：字体缺字" in line for line in lines)
+    assert any("(U+30041) 无法打印：字体缺字" in line for line in lines)
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:

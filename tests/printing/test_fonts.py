@@ -68,16 +68,16 @@ def test_font_routing() -> None:
     assert fonts.font_for("䶮") == fonts.FALLBACK_BMP
     assert fonts.font_for("𠮷") == fonts.FALLBACK_SIP
     assert fonts.font_for("𡒄") == fonts.FALLBACK_SIP
-    assert fonts.font_for("\U00030ede") is None  # CJK Extension G: no bundled font
+    assert fonts.font_for("\U00030041") is None  # CJK Extension G: no bundled font
     assert list(fonts.runs("王𠮷䶮")) == [(fonts.PRIMARY, "王"), (fonts.FALLBACK_SIP, "𠮷"), (fonts.FALLBACK_BMP, "䶮")]
     assert fonts.markup("a<b>&𠮷") == f'a&lt;b&gt;&amp;<font name="{fonts.FALLBACK_SIP}">𠮷</font>'
 
 
 def test_uncovered_character_is_refused_with_its_name() -> None:
     with pytest.raises(ValidationError) as caught:
-        fonts.require_printable([("client_name", "客户姓名", "王\U00030ede明")])
+        fonts.require_printable([("client_name", "客户姓名", "王\U00030041明")])
     message = caught.value.message()
-    assert "字符“\U00030ede”(U+30EDE) 无法打印：字体缺字" in message
+    assert "字符“\U00030041”(U+30041) 无法打印：字体缺字" in message
     assert caught.value.problems[0].field == "client_name"
 
 
@@ -94,3 +94,11 @@ def test_extension_ranges_fully_covered() -> None:
     for name, (low, high) in ranges.items():
         missing = [cp for cp in range(low, high + 1) if fonts.font_for(chr(cp)) is None]
         assert not missing, f"{name}: {len(missing)} characters uncovered, first U+{missing[0]:04X}"
+
+
+def test_extension_g_and_h_characters_from_babelstone_print() -> None:
+    # Issue 14 item 13: U+30EDE (Ext G) and U+31350 (Ext H) are in the BabelStone Han subset.
+    assert fonts.font_for("\U00030ede") == fonts.FALLBACK_EXT_GH
+    assert fonts.font_for("\U00031350") == fonts.FALLBACK_EXT_GH
+    fonts.require_printable([("client_name", "客户姓名", "王\U00030ede明")])
+    assert fonts.font_for("\U00030041") is None  # one BabelStone does not have: still refused by name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -96,7 +97,7 @@ def test_booking_dialog_refuses_a_name_with_digits(qtbot, page: ReceptionPage) -
     dialog.name_edit.setText("张三3")
     dialog.mobile_edit.setText("13910008888")
     dialog.submit()
-    assert "数字" in dialog.error.text()
+    assert "不能用于姓名的字符" in dialog.error.text()
 
 
 CSV = (
@@ -113,7 +114,7 @@ def test_import_dialog_shows_imported_duplicates_and_rejected_rows_with_reasons(
     qtbot, page: ReceptionPage, tmp_path: Path
 ) -> None:
     path = tmp_path / "calls.csv"
-    path.write_text(CSV.format(day=business_date().isoformat()), encoding="utf-8-sig")
+    path.write_text(CSV.format(day=(business_date() + timedelta(days=1)).isoformat()), encoding="utf-8-sig")
     dialog = page.appointments.open_import()
     assert isinstance(dialog, ImportDialog)
     with qtbot.waitSignal(dialog.sig_imported, timeout=WAIT) as blocker:

@@ -19,11 +19,12 @@ from typing import Any
 from workstation.datetext import parse_day
 from workstation.errors import FieldProblem
 from workstation.names import normalize_name
+from workstation.textcheck import digit_problem, foreign_digit, hostile_character, hostile_problem, is_formula
 
 MAX_TEXT = 300
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
 NAME_PATTERN = re.compile(rf"[{_HAN}A-Za-z·' .\-]+")
-"""A personal name: Han characters (with Extensions A–G), the middle dot '·', Latin letters for
+"""A personal name: Han characters (with Extensions A–H), the middle dot '·', Latin letters for
 foreign names, and the space, apostrophe, dot and hyphen foreign names use."""
 
 
@@ -99,13 +100,13 @@ class Findings:
         text = unicodedata.normalize("NFC", value).strip()
         if multiline:
             text = re.sub(r"\r\n?", "\n", text)
-        bad = [ch for ch in text if unicodedata.category(ch).startswith("C") and not (multiline and ch == "\n")]
-        if bad:
-            self.error(
-                name,
-                f"“{label}”含有不可见的控制字符（如 U+{ord(bad[0]):04X}），请重新输入。",
-                f"{label} contains an invisible control character (U+{ord(bad[0]):04X}).",
-            )
+        hostile = hostile_character(text, allow_newline=multiline)
+        if hostile is not None:
+            self.errors.append(hostile_problem(name, label, hostile))
+            return ""
+        digit = foreign_digit(text)
+        if digit is not None:
+            self.errors.append(digit_problem(name, label, digit))
             return ""
         if len(text) > max_length:
             self.error(
@@ -137,6 +138,9 @@ class Findings:
                 f"“{label}”含有不能用于姓名的字符“{bad}”：只能包含汉字、英文字母、间隔号“·”和空格。",
                 f"{label} contains “{bad}”, which a name cannot hold: Chinese characters, letters, '·' and spaces.",
             )
+            return ""
+        if is_formula(text):
+            self.error(name, f"“{label}”不能以 = + - @ 开头。", f"{label} cannot start with = + - @.")
             return ""
         if not any(ch.isalpha() for ch in text):
             self.error(name, f"“{label}”应包含汉字或字母。", f"{label} must contain letters.")
@@ -235,7 +239,8 @@ class Findings:
 
 
 def digits_only(value: str) -> str:
-    """Full-width digits to ASCII, spaces and dashes removed."""
+    """Full-width digits to ASCII, spaces and dashes removed (other scripts' digits are refused
+    earlier, by :meth:`Findings.text`, and never match the ``[0-9]`` patterns)."""
     return re.sub(r"[\s\-]", "", unicodedata.normalize("NFKC", value))
 
 

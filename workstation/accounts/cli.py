@@ -12,7 +12,6 @@ with rejected records), 2 when it cannot be read or is not JSON of the documente
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -49,9 +48,14 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     from workstation.store import open_store
 
     out, err = out or sys.stdout, err or sys.stderr
+    from workstation.jsonfile import load_json
+
     try:
-        records = records_of(json.loads(Path(args.file).read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        records = records_of(load_json(Path(args.file)))
+    except errors.ValidationError as exc:
+        print(f"错误：无法读取 {args.file}：{exc.problems[0].zh}", file=err)
+        return EXIT_UNREADABLE
+    except ValueError as exc:
         print(f"错误：无法读取 {args.file}：{exc}", file=err)
         return EXIT_UNREADABLE
     store = open_store(target_of(args))

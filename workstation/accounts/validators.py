@@ -64,7 +64,7 @@ Validator = Callable[[Mapping[str, Any], StepContext], StepCheck]
 
 _CHIP_IDS = (IdType.RESIDENT_ID.value, IdType.HMT_RESIDENCE_PERMIT.value)
 OTHER_ID_PATTERNS: dict[str, tuple[str, str]] = {
-    IdType.HOME_RETURN_PERMIT.value: (r"[HM]\d{8}(\d{2})?", "H 或 M 加 8 位数字（旧证另加 2 位换证次数）"),
+    IdType.HOME_RETURN_PERMIT.value: (r"[HM][0-9]{8}([0-9]{2})?", "H 或 M 加 8 位数字（旧证另加 2 位换证次数）"),
     IdType.HK_MACAU_PASS.value: (r"[A-Z0-9]{8,12}", "8–12 位字母或数字"),
     IdType.TAIWAN_PASS.value: (r"[A-Z0-9]{8,12}", "8–12 位字母或数字"),
     IdType.PASSPORT_CN.value: (r"[A-Z0-9]{5,17}", "5–17 位字母或数字"),
@@ -125,7 +125,10 @@ def validate_identity(data: Mapping[str, Any], ctx: StepContext) -> StepCheck:
         if birth and birth > ctx.today:
             f.error("birth_date", "出生日期不能晚于今天。", "The birth date cannot be in the future.")
             birth = None
+    elif raw:
+        f.clean.pop("id_number", None)  # no document type: the number cannot be checked, so it is not kept
     nationality = (f.text("nationality", "国籍", required=False, max_length=3) or nationality_default).upper()
+
     if not re.fullmatch(r"[A-Z]{3}", nationality):
         f.error("nationality", "国籍应为 3 位字母代码，如 CHN。", "Nationality is a 3-letter code such as CHN.")
     f.clean["nationality"] = nationality
@@ -194,7 +197,7 @@ def validate_client_data(data: Mapping[str, Any], ctx: StepContext) -> StepCheck
             for w in mobile.warnings:
                 f.warn("mobile.virtual", w.field, w.zh, w.en)
     phone = f.text("phone", "固定电话", required=False, max_length=30)
-    if phone and not re.fullmatch(r"[\d\-+() ]{5,30}", phone):
+    if phone and not re.fullmatch(r"[[0-9]\-+() ]{5,30}", phone):
         f.error(
             "phone", "固定电话只能包含数字、“-”、“+”和括号。", "The phone may only hold digits, '-', '+' and brackets."
         )
@@ -203,7 +206,7 @@ def validate_client_data(data: Mapping[str, Any], ctx: StepContext) -> StepCheck
         f.error("email", "电子邮箱格式不正确，如 name@example.com。", "The e-mail address is not valid.")
     f.text("address", "联系地址", max_length=300)
     postcode = f.text("postcode", "邮政编码", max_length=6)
-    if postcode and not re.fullmatch(r"\d{6}", postcode):
+    if postcode and not re.fullmatch(r"[0-9]{6}", postcode):
         f.error("postcode", "邮政编码应为 6 位数字。", "The postcode has 6 digits.")
     occupation = f.choice("occupation", "职业", [code for code, _ in OCCUPATIONS])
     f.text("occupation_text", "职业说明", required=occupation == "99", max_length=100)
@@ -265,15 +268,15 @@ def validate_previous_broker(data: Mapping[str, Any], ctx: StepContext) -> StepC
     f = Findings(data)
     f.text("previous_broker", "原证券公司及营业部", max_length=100)
     csdc = digits_only(f.text("csdc_account", "一码通账户", max_length=40))
-    if csdc and not re.fullmatch(r"\d{12}", csdc):
+    if csdc and not re.fullmatch(r"[0-9]{12}", csdc):
         f.error(
             "csdc_account", "一码通账户应为 12 位数字（转户清单须填写）。", "The CSDC master account has 12 digits."
         )
     elif csdc:
         f.clean["csdc_account"] = csdc
     formats = (
-        ("sh_account", "上海A股账户", 10, r"A\d{9}", "上海A股账户通常为 A 加 9 位数字"),
-        ("sz_account", "深圳A股账户", 10, r"0\d{9}", "深圳A股账户通常为 0 开头的 10 位数字"),
+        ("sh_account", "上海A股账户", 10, r"A[0-9]{9}", "上海A股账户通常为 A 加 9 位数字"),
+        ("sz_account", "深圳A股账户", 10, r"0[0-9]{9}", "深圳A股账户通常为 0 开头的 10 位数字"),
     )
     for name, label, width, pattern, hint in formats:
         text = f.text(name, label, required=False, max_length=40)
@@ -295,7 +298,7 @@ def validate_previous_broker(data: Mapping[str, Any], ctx: StepContext) -> StepC
     for i, row in enumerate(f.rows("holdings", "深圳转托管证券清单", maximum=50)):
         sub = Findings(row)
         code = sub.text("code", "证券代码", max_length=6)
-        if code and not re.fullmatch(r"\d{6}", code):
+        if code and not re.fullmatch(r"[0-9]{6}", code):
             sub.error("code", "证券代码应为 6 位数字。", "A security code has 6 digits.")
         sub.text("name", "证券名称", max_length=30)
         sub.integer("quantity", "数量", minimum=1)
@@ -321,7 +324,7 @@ def validate_custody_bank(data: Mapping[str, Any], ctx: StepContext) -> StepChec
     raw = f.text("bank_card", "银行卡号", max_length=40)
     if raw:
         card = digits_only(raw)
-        if not re.fullmatch(r"\d{16,19}", card):
+        if not re.fullmatch(r"[0-9]{16,19}", card):
             f.error("bank_card", "银行卡号应为 16–19 位数字。", "A bank card number has 16–19 digits.")
         else:
             f.clean["bank_card"] = card

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from workstation.errors import FieldProblem
+from workstation.textcheck import hostile_character
 
 Data = Mapping[str, Any]
 
@@ -40,6 +42,12 @@ class PageSize(enum.StrEnum):
     SLIP_80MM = "80mm"  # thermal roll, height fits the content
 
 
+INT_MAX = 10**9
+"""Largest quantity a form prints unless its field says otherwise."""
+MONEY_MAX = 10**12
+"""Largest amount (yuan) a form prints unless its field says otherwise: 1 万亿元."""
+
+
 @dataclass(frozen=True)
 class Field:
     """One field of a form: ``name`` is the JSON key, ``label`` the printed Chinese caption."""
@@ -56,6 +64,8 @@ class Field:
     example: Any = None
     wide: bool = False
     """Laid out across the whole width of the form (addresses, long names)."""
+    maximum: float | None = None
+    """Upper bound of an INT or MONEY field (default :data:`INT_MAX` / :data:`MONEY_MAX`)."""
     mask: str = ""
     """Printed masked by :mod:`workstation.masking`: ``"id"``, ``"phone"``, ``"card"`` or ``"name"``."""
 
@@ -168,6 +178,13 @@ def check_field(f: Field, value: Any) -> list[FieldProblem]:
             return [_problem(f, "应为文本", "must be text")]
         if len(value) > f.max_length:
             return [_problem(f, f"过长（最多 {f.max_length} 字）", f"is longer than {f.max_length} characters")]
+        bad = hostile_character(value, allow_newline=kind is Kind.LONGTEXT)
+        if bad is not None:
+            return [
+                _problem(
+                    f, f"含有不可见的控制字符 U+{ord(bad):04X}", f"contains the control character U+{ord(bad):04X}"
+                )
+            ]
         if f.pattern and not re.fullmatch(f.pattern, value.strip()):
             return [_problem(f, f"格式不正确：{f.pattern_hint}", f"has a wrong format ({f.pattern})")]
     elif kind is Kind.DATE:
@@ -178,11 +195,21 @@ def check_field(f: Field, value: Any) -> list[FieldProblem]:
         if not ok or parse_date(value[:10]) is None:
             return [_problem(f, "应为时间，格式 YYYY-MM-DD HH:MM", "must be a time YYYY-MM-DD HH:MM")]
     elif kind is Kind.INT:
+        top = int(f.maximum if f.maximum is not None else INT_MAX)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             return [_problem(f, "应为非负整数", "must be a whole number ≥ 0")]
+        if value > top:
+            return [_problem(f, f"超出范围（最大 {top:,}）", f"is larger than {top:,}")]
     elif kind is Kind.MONEY:
-        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+        top_money = f.maximum if f.maximum is not None else MONEY_MAX
+        if not isinstance(value, int | float) or isinstance(value, bool):
             return [_problem(f, "应为非负金额（元）", "must be an amount ≥ 0")]
+        if not math.isfinite(value):
+            return [_problem(f, "应为有效金额（不能是 NaN 或无穷大）", "must be a finite amount")]
+        if value < 0 or value > top_money:
+            return [_problem(f, f"金额超出范围（0 到 {top_money:,.0f} 元）", f"must be from 0 to {top_money:,.0f}")]
+        if abs(value * 100 - round(value * 100)) > 1e-6 * max(1.0, abs(value)):
+            return [_problem(f, "金额最多保留两位小数（分）", "has more than two decimals")]
     elif kind is Kind.BOOL:
         if not isinstance(value, bool):
             return [_problem(f, "应为 true 或 false", "must be true or false")]

@@ -29,6 +29,7 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from workstation.clock import business_date
 from workstation.domain import IdType, Sex
 from workstation.errors import FieldProblem, ValidationError
+from workstation.textcheck import digit_problem, foreign_digit
 
 PERMIT_AREAS = {"81": ("810000", "香港"), "82": ("820000", "澳门"), "83": ("830000", "台湾")}
 """Residence-permit prefixes: the whole area part is fixed, and stdnum's place data does not apply."""
@@ -102,7 +103,10 @@ def check_resident_id(
 
     if not number:
         raise fail("请输入证件号码。", "Enter the ID number.")
-    if len(number) == 15 and number.isdigit():
+    bad = foreign_digit(number)
+    if bad is not None:
+        raise ValidationError([digit_problem(field, "身份证号码", bad)])
+    if len(number) == 15 and number.isascii() and number.isdigit():
         raise fail(
             "15 位旧身份证号码已停止使用，请使用 18 位居民身份证号码。",
             "15-digit ID numbers are no longer valid; use the 18-character number.",
@@ -112,7 +116,7 @@ def check_resident_id(
             f"身份证号码应为 18 位，当前为 {len(number)} 位。",
             f"An ID number has 18 characters, not {len(number)}.",
         )
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    if not re.fullmatch(r"[0-9]{17}[0-9X]", number):
         raise fail(
             "身份证号码前 17 位应为数字，最后一位为数字或字母 X。",
             "The first 17 characters must be digits and the last a digit or X.",
@@ -200,7 +204,7 @@ def birthplace_parts(number: str) -> tuple[str, ...]:
     and county-level codes directly under a province; empty if the code is unknown."""
     try:
         info = ric.get_birth_place(number)
-    except StdnumValidationError:
+    except (StdnumValidationError, KeyError, ValueError):  # a province-only code has no 'county'
         return ()
     parts = [info.get("province", "")]
     prefecture = _county_name(number[:4] + "00", ric.get_birth_date(number).year)
@@ -320,6 +324,9 @@ def check_mobile(value: str, *, field: str = "mobile") -> MobileInfo:
         return _problem(field, zh, en)
 
     text = re.sub(r"[\s\-()（）]", "", unicodedata.normalize("NFKC", value or ""))
+    bad = foreign_digit(text)
+    if bad is not None:
+        raise ValidationError([digit_problem(field, "手机号码", bad)])
     if not text:
         raise fail("请输入手机号码。", "Enter the mobile number.")
     if text.startswith("0086"):

@@ -58,7 +58,7 @@ TRANSFER_IN = FormDefinition(
             columns=(
                 Field("code", "证券代码", pattern=r"\d{6}", pattern_hint="6 位数字"),
                 Field("name", "证券名称", max_length=30),
-                Field("quantity", "数量（股/份）", Kind.INT),
+                Field("quantity", "数量（股/份）", Kind.INT, maximum=10**12),
             ),
         ),
     ),

@@ -136,10 +136,12 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     if args.sample:
         data: Any = render.sample_data(args.form)
     else:
+        from workstation.jsonfile import load_json
+
         try:
-            data = json.loads(Path(args.data).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            print(f"错误：无法读取数据文件 {args.data}：{exc}", file=err)
+            data = load_json(Path(args.data))
+        except ValidationError as exc:
+            print(f"错误：无法读取数据文件 {args.data}：{exc.problems[0].zh}", file=err)
             return 2
     try:
         pdf = render.render_code(args.form, data, copy=args.copy)

@@ -29,6 +29,8 @@ from workstation.printing import patches
 PRIMARY = "CWSans"
 FALLBACK_BMP = "CWFallbackBMP"
 FALLBACK_SIP = "CWFallbackSIP"
+FALLBACK_EXT_GH = "CWFallbackExtGH"
+"""CJK Extension G/H (BabelStone Han subset, Arphic Public License): see resources/fonts."""
 
 WHITESPACE = frozenset("\n\r\t")
 """Characters that are layout, not glyphs: a newline breaks a line, the others become spaces."""
@@ -45,6 +47,7 @@ _FILES = {
     PRIMARY: _FontFile(PRIMARY, "wqy-microhei.ttc", 0),
     FALLBACK_BMP: _FontFile(FALLBACK_BMP, "fallback-bmp.ttf"),
     FALLBACK_SIP: _FontFile(FALLBACK_SIP, "fallback-sip.ttf"),
+    FALLBACK_EXT_GH: _FontFile(FALLBACK_EXT_GH, "fallback-extgh.ttf"),
 }
 
 _lock = threading.Lock()
@@ -91,6 +94,8 @@ def font_for(char: str) -> str | None:
     cp = ord(char)
     if cp in _load(PRIMARY):
         return PRIMARY
+    if cp >= 0x30000:  # Extension G and later: only the BabelStone subset has them
+        return FALLBACK_EXT_GH if cp in _load(FALLBACK_EXT_GH) else None
     fallback = FALLBACK_BMP if cp <= 0xFFFF else FALLBACK_SIP
     return fallback if cp in _load(fallback) else None
 

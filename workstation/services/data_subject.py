@@ -39,6 +39,7 @@ from workstation.models import (
 from workstation.outbox import row_payload
 from workstation.services import audit
 from workstation.services.actor import Actor
+from workstation.textcheck import escape_formula
 
 ACTION_EXPORT = "导出客户个人信息"
 ACTION_WITHDRAW = "登记客户撤回同意"
@@ -166,7 +167,7 @@ def to_xlsx_bytes(export: dict[str, Any]) -> bytes:
     assert info is not None
     info.title = "导出说明"
     for key in ("exported_at", "exported_by", "branch"):
-        info.append([key, str(export[key])])
+        info.append([key, escape_formula(str(export[key]))])
     for key, title in SHEET_TITLES.items():
         value = export[key]
         rows = [value] if isinstance(value, dict) else list(value)
@@ -182,7 +183,7 @@ def to_xlsx_bytes(export: dict[str, Any]) -> bytes:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
+        return escape_formula(json.dumps(value, ensure_ascii=False))
     if isinstance(value, uuid.UUID):
         return value.hex
-    return value
+    return escape_formula(value)  # a name like =HYPERLINK(...) stays text in Excel

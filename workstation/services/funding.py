@@ -22,7 +22,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -38,7 +38,8 @@ from workstation.errors import FieldProblem
 from workstation.models import Client
 from workstation.services import audit
 from workstation.services.actor import Actor
-from workstation.services.appointments import _decode, _parse_day, _xlsx_rows
+from workstation.services.appointment_file import cell_text, decode
+from workstation.services.appointments import _parse_day
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "fund_account": ("资金账号", "资金帐号", "资金账户", "资金帐户", "账号", "帐号", "fund_account", "account"),
@@ -106,6 +107,17 @@ def parse_amount_fen(text: str) -> int:
     return int((amount * 100).quantize(Decimal(1)))
 
 
+def _first_sheet(path: Path) -> Iterator[list[str]]:
+    from openpyxl import load_workbook  # only imports cost when an import actually runs
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        for values in workbook.worksheets[0].iter_rows(values_only=True):
+            yield [cell_text(value) for value in values]
+    finally:
+        workbook.close()
+
+
 def read_file(path: Path) -> list[FundingLine | tuple[int, list[str]]]:
     """The file's lines, parsed, or (line number, reasons) for a line that cannot be read.
 
@@ -114,9 +126,9 @@ def read_file(path: Path) -> list[FundingLine | tuple[int, list[str]]]:
     """
     try:
         if path.suffix.lower() in (".xlsx", ".xlsm"):
-            raw = list(_xlsx_rows(path))
+            raw = list(_first_sheet(path))
         else:
-            raw = list(csv.reader(io.StringIO(_decode(path.read_bytes()))))
+            raw = list(csv.reader(io.StringIO(decode(path.read_bytes()))))
     except FileNotFoundError as exc:
         raise errors.ValidationError([FieldProblem("file", f"找不到文件 {path}", f"No such file: {path}")]) from exc
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:

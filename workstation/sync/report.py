@@ -205,9 +205,9 @@ def _safe(cell: str | int | float | None) -> str | int | float:
     """No formula injection: text starting with = + - @ gets an apostrophe; None is empty."""
     if cell is None:
         return ""
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@"):
-        return "'" + cell
-    return cell
+    from workstation.textcheck import escape_formula
+
+    return escape_formula(cell)  # type: ignore[return-value]
 
 
 def _table(rows: Sequence[TelesalesRow]) -> list[tuple[str | int | float | None, ...]]:

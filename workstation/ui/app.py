@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="数据库：SQLite 文件路径或 postgresql://… 地址（默认：用户数据目录下的 workstation.db）",
     )
     where.add_argument("--demo", action="store_true", help="使用独立的演示数据库（首次使用时自动生成演示数据）")
+    parser.add_argument(
+        "--create", action="store_true", help="--db 指定的数据库文件不存在时新建（否则拒绝，以防路径写错）"
+    )
     parser.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="界面语言（默认 zh_CN）")
     parser.add_argument(
         "--screenshot",
@@ -94,6 +97,12 @@ def print_report(report: ErrorReport, _parent: object) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the workstation; return the process exit code (0 = normal exit)."""
     args = build_parser().parse_args(argv)
+    from workstation import errors, paths
+
+    missing = None if args.create else paths.missing_db_file(args.db)
+    if missing is not None:  # a mistyped --db path must not silently become a new, empty database
+        print(errors.DatabaseMissing(path=str(missing)).message(args.lang), file=sys.stderr)
+        return 2
     if argv is None:  # the program itself: every file it makes (logs, exports, PDFs) is private
         from workstation.files import private_umask
 

@@ -20,8 +20,9 @@ log = logging.getLogger(__name__)
 
 BUNDLED_FONT = ("fonts", "wqy-microhei.ttc")
 BUNDLED_FAMILY = "WenQuanYi Micro Hei"
-FALLBACK_FONTS = (("fonts", "fallback-bmp.ttf"), ("fonts", "fallback-sip.ttf"))
-"""Hanazono-based fallbacks for rare name characters (CJK Ext A; Ext B–F), as in the printed forms."""
+FALLBACK_FONTS = (("fonts", "fallback-bmp.ttf"), ("fonts", "fallback-sip.ttf"), ("fonts", "fallback-extgh.ttf"))
+"""Fallbacks for rare name characters, as in the printed forms: Hanazono (CJK Ext A; Ext B–F) and a
+BabelStone Han subset (Ext G/H, 5,316 of their characters)."""
 BASE_POINT_SIZE = 12
 THEME_PROPERTY = "workstationThemeApplied"
 

@@ -263,6 +263,8 @@ class ImportDialog(QDialog):
         box.rejected.connect(self.reject)
         self.choose_button.clicked.connect(self.choose_file)
         self.report: ImportReport | None = None
+        self._resume: tuple[Path, int] | None = None
+        """A file over the row limit: choosing it again continues from this line."""
 
     def choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -277,8 +279,10 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("正在导入…"))
         self.choose_button.setEnabled(False)
         store, branch_id = self.context.store, self.context.identity.branch_id
+        from_line = self._resume[1] if self._resume and self._resume[0] == path else 0
+        self._resume = None
         self.context.tasks.run(
-            lambda: ops.import_file(store, branch_id, path),
+            lambda: ops.import_file(store, branch_id, path, from_line=from_line),
             on_success=self._imported,
             on_failure=self._failed,
             writes=True,
@@ -294,7 +298,18 @@ class ImportDialog(QDialog):
             .replace("%1", str(report.imported))
             .replace("%2", str(len(report.duplicates)))
             .replace("%3", str(len(report.rejected)))
+            + self.tr("已更新 %1 条；已取消 %2 条。")
+            .replace("%1", str(len(report.updated)))
+            .replace("%2", str(len(report.cancelled)))
         )
+        if report.next_line is not None and self.path_label.text():
+            self._resume = (Path(self.path_label.text()), report.next_line)
+            self.summary.setText(
+                self.summary.text()
+                + self.tr("文件超过单次导入上限：再次选择同一文件将从第 %1 行继续导入。").replace(
+                    "%1", str(report.next_line)
+                )
+            )
         self.rejected_table.setRowCount(len(report.rejected))
         for row, (line, reasons) in enumerate(report.rejected):
             self.rejected_table.setItem(row, 0, QTableWidgetItem(str(line)))

@@ -203,11 +203,12 @@ def read_table(path: Path) -> list[dict[str, str]]:
         ) from exc
 
 
-def import_file(store: Store, branch_id: uuid.UUID, path: Path) -> ImportReport:
-    """Read the call centre's export (outside any transaction), then import it in one write."""
+def import_file(store: Store, branch_id: uuid.UUID, path: Path, *, from_line: int = 0) -> ImportReport:
+    """Read the call centre's export (outside any transaction), then import it in one write
+    (``from_line``: the next part of a file over the row limit)."""
     rows = read_table(path)
     with store.write() as session:
-        return appointments.import_appointments(session, branch_id, rows)
+        return appointments.import_appointments(session, branch_id, rows, from_line=from_line)
 
 
 # --- competitor offers and staffing -------------------------------------------------------------

@@ -37,18 +37,18 @@ def csv_bytes(tables: Sequence[ReportTable]) -> bytes:
     for index, table in enumerate(tables):
         if index:
             writer.writerow([])
-        writer.writerow([table.title])
-        writer.writerow(table.headers)
+        writer.writerow([_safe_text(table.title)])
+        writer.writerow([_safe_text(h) for h in table.headers])
         for row in table.rows:
             writer.writerow(["" if cell is None else _safe_text(cell) for cell in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 
 def _safe_text(cell: str | int | float) -> str | int | float:
-    """Text starting with = + - @ is not a formula in Excel (CSV injection): prefix an apostrophe."""
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@"):
-        return "'" + cell
-    return cell
+    """Text starting with = + - @ (or tab/CR) is not a formula in Excel (CSV injection): prefix an apostrophe."""
+    from workstation.textcheck import escape_formula
+
+    return escape_formula(cell)  # type: ignore[return-value]
 
 
 def xlsx_bytes(tables: Sequence[ReportTable]) -> bytes:
@@ -62,7 +62,7 @@ def xlsx_bytes(tables: Sequence[ReportTable]) -> bytes:
     used: set[str] = set()
     for table in tables:
         sheet = workbook.create_sheet(_sheet_title(table.title, used))
-        sheet.append(list(table.headers))
+        sheet.append([_safe_text(h) for h in table.headers])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in table.rows:
