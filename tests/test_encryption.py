@@ -289,3 +289,32 @@ def test_the_encryption_bench_measures_both_files(tmp_path: Path) -> None:
     assert cipher.is_plain(tmp_path / "plain.db") and not cipher.is_plain(tmp_path / "enc.db")
     metric = cipher_bench._metric("encryption.search_p95", encrypted, plain, "ms")
     assert metric["baseline"] == round(plain, 4) and metric["max_ratio"] == cipher_bench.MAX_RATIO
+
+
+def test_a_demo_database_whose_key_is_lost_is_set_aside_and_seeded_anew(
+    tmp_path: Path, memory_keyring: DictKeyring
+) -> None:
+    from workstation.ui.startup import open_database
+
+    path = tmp_path / "demo.db"
+    open_database(str(path), demo=True).store.dispose()
+    memory_keyring.entries.clear()  # e.g. the desktop keyring was reset
+    opened = open_database(str(path), demo=True)
+    opened.store.dispose()
+    assert opened.seeded_demo
+    [aside] = tmp_path.glob("demo.db.unreadable-*")
+    with pytest.raises(errors.DatabaseCorrupt):  # kept as it was: nothing can read it, nothing deleted it
+        open_store(aside, upgrade=False)
+
+
+def test_a_working_database_whose_key_is_lost_is_refused_not_replaced(
+    tmp_path: Path, memory_keyring: DictKeyring
+) -> None:
+    from workstation.ui.startup import open_database
+
+    path = tmp_path / "ws.db"
+    add_client(path)
+    memory_keyring.entries.clear()
+    with pytest.raises(errors.DatabaseKeyMissing):
+        open_database(str(path))
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("ws.db")) == ["ws.db"]
