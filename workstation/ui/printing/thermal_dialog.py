@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,12 +35,12 @@ def kind_labels() -> dict[str, str]:
         return QCoreApplication.translate("ThermalPrinterDialog", text)
 
     return {
-        "none": tr("无（号票用 A5/A4 打印机）"),
-        "network": tr("网络（IP 地址:端口）"),
-        "serial": tr("串口（如 COM3 或 /dev/ttyUSB0:9600）"),
-        "usb": tr("USB（厂商ID:产品ID，如 0416:5011）"),
-        "queue": tr("系统打印队列（原始数据）"),
-        "file": tr("设备文件（如 /dev/usb/lp0）"),
+        "none": tr(QT_TRANSLATE_NOOP("ThermalPrinterDialog", "无（号票用 A5/A4 打印机）")),
+        "network": tr(QT_TRANSLATE_NOOP("ThermalPrinterDialog", "网络（IP 地址:端口）")),
+        "serial": tr(QT_TRANSLATE_NOOP("ThermalPrinterDialog", "串口（如 COM3 或 /dev/ttyUSB0:9600）")),
+        "usb": tr(QT_TRANSLATE_NOOP("ThermalPrinterDialog", "USB（厂商ID:产品ID，如 0416:5011）")),
+        "queue": tr(QT_TRANSLATE_NOOP("ThermalPrinterDialog", "系统打印队列（原始数据）")),
+        "file": tr(QT_TRANSLATE_NOOP("ThermalPrinterDialog", "设备文件（如 /dev/usb/lp0）")),
     }
 
 

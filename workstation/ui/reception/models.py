@@ -230,7 +230,7 @@ def load_columns() -> list[Column[HourLoad]]:
             QT_TRANSLATE_NOOP("ReceptionColumns", "时段"),
             lambda h: (
                 f"{local(h.start):%H}:00–{local(h.start).hour + 1:02d}:00"
-                + (tr("（营业时间外）") if h.after_hours else "")
+                + (QCoreApplication.translate("ReceptionColumns", "（营业时间外）") if h.after_hours else "")
             ),
         ),
         Column(
