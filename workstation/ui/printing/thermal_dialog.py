@@ -31,8 +31,8 @@ KINDS = ("none", "network", "serial", "usb", "queue", "file")
 
 
 def kind_labels() -> dict[str, str]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ThermalPrinterDialog", text)
+    def tr(text: object) -> str:
+        return QCoreApplication.translate("ThermalPrinterDialog", str(text))
 
     return {
         "none": tr(QT_TRANSLATE_NOOP("ThermalPrinterDialog", "无（号票用 A5/A4 打印机）")),
