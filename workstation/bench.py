@@ -309,7 +309,6 @@ def _child_env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
-    env.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
     return env
 
 
