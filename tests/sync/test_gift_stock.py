@@ -272,7 +272,7 @@ def test_a_replay_never_decrements_twice_even_after_a_lost_commit(branch: Branch
     again = ws.issue(client, request)
     assert isinstance(again, CentralStockInDoubt), again
     proxy.mode = "pass"
-    ws.authority._mark(None)  # the network is back (skip the offline back-off)
+    ws.authority.link.reached()  # the network is back (skip the offline back-off)
     first = ws.issue(client, request)
     assert isinstance(first, gifts.IssueOutcome) and first.source is gifts_stock.StockSource.ALLOCATION, first
     replay = ws.issue(client, request)

@@ -193,15 +193,15 @@ def enroll(store: Store, central: Engine, branch_code: str, name: str) -> uuid.U
 
     Pulls the branch's central data first (branch row, counters, staff, policies…), then registers
     the workstation and has the central database give it its short number under a lock
-    (:func:`workstation.services.branch_queue.ensure_number`; if that fails, the first contact
+    (:func:`workstation.sync.link.ensure_number`; if that fails, the first contact
     with the central queue tries again). The row travels to the central database with the push.
 
     Raises:
         BranchUnknown: no such branch centrally. CentralUnavailable: offline.
     """
     from workstation.models import Branch
-    from workstation.services.branch_queue import ensure_number
     from workstation.services.identity import register_workstation
+    from workstation.sync.link import ensure_number
 
     try:
         with central.connect() as conn:

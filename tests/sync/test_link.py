@@ -1,0 +1,97 @@
+"""The central link of one workstation: one back-off for the queue and the gift stock, the outbox
+it carries, and the import direction services → sync (no PostgreSQL needed: a closed port)."""
+
+from __future__ import annotations
+
+import ast
+import socket
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from tests import records
+from workstation.domain import Role, ServiceLine
+from workstation.models import OutboxMessage
+from workstation.services.actor import Actor
+from workstation.services.branch_queue import BranchQueue
+from workstation.services.gifts_central import CentralStockAuthority
+from workstation.store import Store
+from workstation.sync.link import Backlog, CentralLink, Timeouts, Unreachable, link_engine
+
+ROOT = Path(__file__).resolve().parents[2] / "workstation"
+SYNC_MAY_USE = {"workstation.services.identity", "workstation.services.audit", "workstation.services.actor"}
+"""The leaf services the sync package may import (they import nothing of the sync)."""
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def link(sqlite_store: Store) -> Iterator[CentralLink]:
+    engine = link_engine(f"postgresql://ws@127.0.0.1:{closed_port()}/central")
+    made = CentralLink(engine, sqlite_store)
+    yield made
+    made.dispose()
+
+
+def clerk(store: Store) -> Actor:
+    with store.write() as session:
+        branch = records.branch(session)
+        staff = records.staff(session, branch, roles=["reception"])
+        return Actor(staff.id, staff.staff_no, staff.name, frozenset({Role.RECEPTION}), branch.id)
+
+
+def test_a_failure_seen_by_the_queue_backs_off_the_gift_stock_and_a_contact_resets_both(
+    sqlite_store: Store, link: CentralLink
+) -> None:
+    queue = BranchQueue(sqlite_store, link)
+    stock = CentralStockAuthority(link, None)
+    assert queue.online and stock.offline_detail() is None
+    ticket = queue.issue_walk_in(clerk(sqlite_store), ServiceLine.NEW_ACCOUNT)  # refused: done locally
+    assert ticket.visit_id is not None
+    assert not queue.online and stock.offline_detail() is not None
+    assert stock.central_pools(uuid.uuid4()) is None  # answered by the back-off, no network
+    with pytest.raises(Unreachable) as caught, link.transaction():
+        pass
+    assert not caught.value.tried
+    link.reached()  # e.g. a completed sync cycle
+    assert queue.online and stock.offline_detail() is None
+
+
+def test_the_carried_outbox_is_bounded(sqlite_store: Store) -> None:
+    actor = clerk(sqlite_store)
+    BranchQueue(sqlite_store, None).issue_walk_in(actor, ServiceLine.NEW_ACCOUNT)
+    with sqlite_store.read() as session:
+        waiting = session.scalar(
+            sa.select(sa.func.count()).select_from(OutboxMessage).where(OutboxMessage.acked_at.is_(None))
+        )
+    assert waiting
+    assert len(CentralLink(None, sqlite_store).pending()) == waiting
+    with sqlite_store.write() as session:  # read beside a writing transaction: what is committed
+        assert len(CentralLink(None).pending(session)) == waiting
+    with pytest.raises(Backlog):
+        CentralLink(None, sqlite_store, timeouts=Timeouts(max_carried=waiting - 1)).pending()
+
+
+def imports_of(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "workstation.services":
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_imports_run_services_to_sync_never_back() -> None:
+    for path in sorted((ROOT / "sync").glob("*.py")):
+        services = {name for name in imports_of(path) if name.startswith("workstation.services.")}
+        assert services <= SYNC_MAY_USE, f"{path.name} imports {sorted(services - SYNC_MAY_USE)}"
