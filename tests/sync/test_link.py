@@ -95,3 +95,23 @@ def test_imports_run_services_to_sync_never_back() -> None:
     for path in sorted((ROOT / "sync").glob("*.py")):
         services = {name for name in imports_of(path) if name.startswith("workstation.services.")}
         assert services <= SYNC_MAY_USE, f"{path.name} imports {sorted(services - SYNC_MAY_USE)}"
+
+
+def test_one_runtime_per_open_workstation_holds_its_link_queue_and_stock_state(sqlite_store: Store) -> None:
+    from workstation.services import runtime
+
+    mine = runtime.for_store(sqlite_store)
+    try:
+        assert runtime.for_store(sqlite_store) is mine  # no central configured: local only
+        assert mine.link.engine is None and mine.stock_authority(None) is None
+        fixed = runtime.use_central(sqlite_store, link_engine(f"postgresql://ws@127.0.0.1:{closed_port()}/c"))
+        assert runtime.for_store(sqlite_store) is fixed
+        first, second = (fixed.stock_authority(uuid.uuid4()) for _ in range(2))
+        assert first is not None and second is not None
+        assert first.link is second.link is fixed.queue.link  # one back-off for the queue and the stock
+        assert first.in_doubt is second.in_doubt is fixed.in_doubt
+        assert fixed.sync_lock is not mine.sync_lock
+    finally:
+        runtime.forget(sqlite_store)
+    assert runtime.for_store(sqlite_store) is not fixed
+    runtime.forget(sqlite_store)

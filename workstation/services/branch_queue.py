@@ -36,14 +36,14 @@ Offline
     ``Ticket.offline``) shows the clerk it was issued offline. After a fallback whose central
     outcome was unknown, the local rows get one more version, so the push makes them win.
 
-The UI calls :func:`for_store` and the methods of :class:`BranchQueue`; nothing there decides
-online or offline. A workstation without central settings works on its local database as before.
+The UI calls the methods of the workstation's queue (``runtime.for_store(store).queue``,
+:mod:`workstation.services.runtime`); nothing there decides online or offline. A workstation
+without central settings works on its local database as before.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -68,7 +68,6 @@ from workstation.services.reception import CheckInResult
 from workstation.services.tickets import Ticket
 from workstation.store import Store, first_line
 from workstation.sync.apply import synced_tables
-from workstation.sync.credentials import with_password
 from workstation.sync.link import (
     INTERACTIVE,
     NUMBER_LOCK,
@@ -80,7 +79,6 @@ from workstation.sync.link import (
     link_engine,
     local_workstation,
 )
-from workstation.sync.settings import load_settings
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +91,7 @@ OFFLINE_BACKOFF_S = INTERACTIVE.backoff_s
 MAX_CARRIED = INTERACTIVE.max_carried
 """More pending outbox messages than this: the operation runs locally (sync first)."""
 
-__all__ = ["NUMBER_LOCK", "BranchQueue", "ensure_number", "for_store", "forget", "queue_engine", "use_central"]
+__all__ = ["NUMBER_LOCK", "BranchQueue", "ensure_number", "queue_engine"]
 
 R = TypeVar("R")
 
@@ -101,61 +99,6 @@ R = TypeVar("R")
 def queue_engine(target: str | URL, password: str | None = None) -> Engine:
     """A central engine for the queue: :func:`workstation.sync.link.link_engine`."""
     return link_engine(target, password)
-
-
-# --- which queue a store uses ---------------------------------------------------------------------
-
-
-@dataclass
-class _Entry:
-    key: str
-    queue: BranchQueue
-
-
-_queues: dict[str, _Entry] = {}
-_queues_guard = threading.Lock()
-
-
-def use_central(store: Store, central: Engine | CentralLink | None) -> BranchQueue:
-    """Make ``central`` the shared queue of ``store`` in this process (None: local only)."""
-    branch_queue = BranchQueue(store, central)
-    with _queues_guard:
-        _queues[str(store.url)] = _Entry("explicit", branch_queue)
-    return branch_queue
-
-
-def forget(store: Store) -> None:
-    """Drop the queue remembered for ``store`` (the next :func:`for_store` reads the settings)."""
-    with _queues_guard:
-        entry = _queues.pop(str(store.url), None)
-    if entry is not None and entry.key != "explicit":
-        entry.queue.link.dispose()
-
-
-def for_store(store: Store) -> BranchQueue:
-    """The branch queue of ``store``: the configured central database (sync settings + keyring
-    password), or the local database alone when none is configured."""
-    with _queues_guard:
-        entry = _queues.get(str(store.url))
-    if entry is not None and entry.key == "explicit":
-        return entry.queue
-    settings = load_settings(store)
-    key = f"{settings.display()}?{settings.sslmode}" if settings.configured else ""
-    if entry is not None and entry.key == key:
-        return entry.queue
-    central: Engine | None = None
-    if settings.configured:
-        try:
-            central = queue_engine(with_password(settings.url()))
-        except errors.WorkstationError as exc:  # no keyring here: work locally
-            log.warning("branch queue: central not used (%s)", exc.message())
-    branch_queue = BranchQueue(store, central)
-    with _queues_guard:
-        old = _queues.get(str(store.url))
-        _queues[str(store.url)] = _Entry(key, branch_queue)
-    if old is not None and old.key != "explicit":
-        old.queue.link.dispose()
-    return branch_queue
 
 
 # --- what a central attempt did -------------------------------------------------------------------

@@ -57,9 +57,9 @@ CentralStockUnavailable` is raised and :func:`~workstation.services.gifts_stock.
 issues from this workstation's reserve only (escrow: never oversold). A failure *during* COMMIT
 leaves the outcome unknown (docs/tech-notes.md §1.2): falling back would decrement twice if the draw did
 commit, so :class:`CentralStockInDoubt` is raised instead, the local transaction rolls back, and the
-movement id is remembered (per process): until a central attempt settles it, that request is never
-issued from the reserve. The counter retries with the same request id; the replay finds the
-committed movement (or draws anew) and never decrements twice.
+movement id is remembered (:class:`InDoubt`, one per open workstation): until a central attempt
+settles it, that request is never issued from the reserve. The counter retries with the same
+request id; the replay finds the committed movement (or draws anew) and never decrements twice.
 
 The connection, its timeouts, the back-off, the carried outbox and the local copy are the
 workstation's :class:`~workstation.sync.link.CentralLink`, shared with the branch queue: once
@@ -73,7 +73,6 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -100,7 +99,6 @@ from workstation.services.gifts_stock import (
     issue_movement_id,
     stock_lock_key,
 )
-from workstation.store import Store
 from workstation.sync.apply import synced_tables, upsert
 from workstation.sync.link import INTERACTIVE, Backlog, CentralLink, Unreachable, detail_of, mirror_into
 
@@ -144,22 +142,28 @@ class CentralStockInDoubt(errors.SyncError):
     )
 
 
-_in_doubt: set[uuid.UUID] = set()
-_in_doubt_guard = threading.Lock()
+class InDoubt:
+    """Movement ids whose central commit outcome is unknown: never issued from the reserve until
+    a central attempt settles them. One per open workstation (:mod:`workstation.services.runtime`)."""
 
+    def __init__(self) -> None:
+        self._ids: set[uuid.UUID] = set()
+        self._guard = threading.Lock()
 
-def in_doubt() -> frozenset[uuid.UUID]:
-    """Movement ids whose central commit outcome is unknown (in this process)."""
-    with _in_doubt_guard:
-        return frozenset(_in_doubt)
+    def __contains__(self, movement_id: object) -> bool:
+        with self._guard:
+            return movement_id in self._ids
 
+    def ids(self) -> frozenset[uuid.UUID]:
+        with self._guard:
+            return frozenset(self._ids)
 
-def _settle(movement_id: uuid.UUID, doubtful: bool) -> None:
-    with _in_doubt_guard:
-        if doubtful:
-            _in_doubt.add(movement_id)
-        else:
-            _in_doubt.discard(movement_id)
+    def settle(self, movement_id: uuid.UUID, doubtful: bool) -> None:
+        with self._guard:
+            if doubtful:
+                self._ids.add(movement_id)
+            else:
+                self._ids.discard(movement_id)
 
 
 @dataclass(frozen=True)
@@ -179,14 +183,21 @@ class CentralStockAuthority:
     ``central`` is the workstation's :class:`~workstation.sync.link.CentralLink` (one back-off
     with the branch queue), or a central engine (no pool, libpq timeouts) for a link of its own,
     connected as the branch's role or an administrator. One instance may serve many issues and
-    threads.
+    threads. ``in_doubt``: the workstation's requests whose central outcome is unknown (shared
+    by its authorities; a new set when not given).
     """
 
     def __init__(
-        self, central: Engine | CentralLink, workstation_id: uuid.UUID | None, *, stall_s: float = DRAW_STALL_S
+        self,
+        central: Engine | CentralLink,
+        workstation_id: uuid.UUID | None,
+        *,
+        stall_s: float = DRAW_STALL_S,
+        in_doubt: InDoubt | None = None,
     ) -> None:
         self.link = central if isinstance(central, CentralLink) else CentralLink(central)
         self.workstation_id = workstation_id
+        self.in_doubt = in_doubt if in_doubt is not None else InDoubt()
         self.stall_s = stall_s
         self._guard = threading.Lock()
         self._pools: tuple[float, uuid.UUID, dict[uuid.UUID, int]] | None = None
@@ -272,12 +283,12 @@ class CentralStockAuthority:
             outcome = self._draw_centrally(session, issue, movement_id, staff_id)
         except (Unreachable, Backlog) as exc:
             self._forget_pools()
-            doubtful = (isinstance(exc, Unreachable) and exc.committing) or movement_id in in_doubt()
-            _settle(movement_id, doubtful)
+            doubtful = (isinstance(exc, Unreachable) and exc.committing) or movement_id in self.in_doubt
+            self.in_doubt.settle(movement_id, doubtful)
             if doubtful:
                 raise CentralStockInDoubt(gift=gift_name, detail=exc.detail) from None
             raise errors.CentralStockUnavailable(detail=exc.detail) from None
-        _settle(movement_id, False)
+        self.in_doubt.settle(movement_id, False)
         self._forget_pools()
         if outcome.row is None:
             reserve = self._reserve(session, issue.branch_id, issue.gift_id)
@@ -430,42 +441,3 @@ def align_local_issue(session: Session, issue: GiftIssue, central: Mapping[str, 
 def write_local_copy(session: Session, row: Mapping[str, Any]) -> None:
     """Write the central movement locally as applied from sync: no outbox message, no echo."""
     mirror_into(session, {"gift_stock_movement": [row]})
-
-
-def install(engine: Engine, *, stall_s: float = DRAW_STALL_S) -> None:
-    """Make the central authority the default of the gift services in this process (one per
-    workstation id, all on one link: one back-off); ``gifts_stock.install_authority(None)`` undoes it."""
-    from workstation.services.gifts_stock import install_authority
-
-    link = CentralLink(engine)
-    authorities: dict[uuid.UUID | None, CentralStockAuthority] = {}
-    guard = threading.Lock()
-
-    def factory(workstation_id: uuid.UUID | None) -> CentralStockAuthority:
-        with guard:
-            if workstation_id not in authorities:
-                authorities[workstation_id] = CentralStockAuthority(link, workstation_id, stall_s=stall_s)
-            return authorities[workstation_id]
-
-    install_authority(factory)
-
-
-_store_authorities: weakref.WeakKeyDictionary[CentralLink, dict[uuid.UUID | None, CentralStockAuthority]] = (
-    weakref.WeakKeyDictionary()
-)
-_store_guard = threading.Lock()
-
-
-def authority_for_store(store: Store, workstation_id: uuid.UUID | None) -> CentralStockAuthority | None:
-    """The central authority when this workstation has a central database configured (on the
-    branch queue's link: one engine, one back-off), else None: the local default authority applies."""
-    from workstation.services import branch_queue
-
-    link = branch_queue.for_store(store).link
-    if link.engine is None:
-        return None
-    with _store_guard:
-        mine = _store_authorities.setdefault(link, {})
-        if workstation_id not in mine:
-            mine[workstation_id] = CentralStockAuthority(link, workstation_id)
-        return mine[workstation_id]
