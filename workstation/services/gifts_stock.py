@@ -1,7 +1,7 @@
 """Gift stock as movements: balances, the offline reserve (escrow), stock counts, reconciliation.
 
 Stock is never a stored quantity: it is the sum of :class:`~workstation.models.GiftStockMovement`
-rows, each with its own UUID, who, when and why (tech-notes §1.6). A branch's stock of a gift is
+rows, each with its own UUID, who, when and why (docs/tech-notes.md §1.6). A branch's stock of a gift is
 kept in buckets:
 
 - the **branch allocation** (rows with ``workstation_id`` empty): head-office receipts and
