@@ -102,8 +102,11 @@ class Runtime:
             except errors.WorkstationError as exc:  # no keyring here: work locally
                 log.warning("workstation runtime: central not used (%s)", exc.message())
         with self._guard:
-            old, self._queue, self._key = self._queue, BranchQueue(self.store, central), key
-            self._authorities.clear()
+            if key == self._key:  # another thread got there first: keep its engine
+                old = BranchQueue(self.store, central)
+            else:
+                old, self._queue, self._key = self._queue, BranchQueue(self.store, central), key
+                self._authorities.clear()
         old.link.dispose()
 
 

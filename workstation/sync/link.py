@@ -254,14 +254,15 @@ class CentralLink:
             .order_by(OUTBOX.c.seq)
             .limit(limit + 1)
         )
-        if session is not None:
-            local = session.get_bind().engine
+        if session is not None:  # a reader beside the caller's (writing) transaction
+            beside = session.get_bind().engine.execution_options(sqlite_begin="DEFERRED")
+            with beside.connect() as conn:
+                rows = [Message(*row) for row in conn.execute(query)]
         elif self.store is not None:
-            local = self.store.engine
+            with self.store.read() as reading:
+                rows = [Message(*row) for row in reading.execute(query)]
         else:
             raise TypeError("pending() needs a session or the link's store")
-        with local.execution_options(sqlite_begin="DEFERRED").connect() as conn:
-            rows = [Message(*row) for row in conn.execute(query)]
         if len(rows) > limit:
             raise Backlog(f"本工作站待同步数据超过 {limit} 条，请先同步")
         return rows
