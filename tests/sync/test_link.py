@@ -115,3 +115,28 @@ def test_one_runtime_per_open_workstation_holds_its_link_queue_and_stock_state(s
         runtime.forget(sqlite_store)
     assert runtime.for_store(sqlite_store) is not fixed
     runtime.forget(sqlite_store)
+
+
+def test_a_completed_sync_cycle_ends_the_back_off_of_the_queue_and_the_gift_stock(central, make_workstation) -> None:  # type: ignore[no-untyped-def]
+    from tests.sync.test_status import actor_of, settings_for
+    from workstation.services import runtime
+    from workstation.services.identity import current_identity
+    from workstation.sync.settings import save_settings
+    from workstation.ui.sync.controller import run_cycle
+
+    ws = make_workstation("0101", "ws1")
+    save_settings(ws, actor_of(ws, Role.SUPERVISOR), settings_for(central.url))
+    with ws.read() as session:
+        identity = current_identity(session)
+    assert identity is not None
+    mine = runtime.for_store(ws)
+    try:
+        stock = mine.stock_authority(identity.workstation_id)
+        assert stock is not None and stock.link is mine.queue.link  # built from the saved settings
+        mine.link.unreachable("网络中断")  # as after a failed click
+        assert not mine.queue.online and stock.offline_detail() == "网络中断"
+        report = run_cycle(ws)
+        assert report.outcome is not None and report.outcome.completed, report
+        assert mine.queue.online and stock.offline_detail() is None
+    finally:
+        runtime.forget(ws)
