@@ -77,7 +77,7 @@ def test_unknown_or_out_of_period_place_is_a_warning_only(number: str) -> None:
 
 
 def test_plausible_code_missing_from_stdnum_data_is_accepted_with_warning() -> None:
-    # domain.md §10 pitfall: stdnum's ranges reject 440113 in 1990 although such cards exist
+    # docs/domain.md §10 pitfall: stdnum's ranges reject 440113 in 1990 although such cards exist
     assert not ric.is_valid("440113199001011239")
     info = check_resident_id("440113199001011239")
     assert info.birth_date == date(1990, 1, 1) and info.warnings

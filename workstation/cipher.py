@@ -4,7 +4,7 @@
   (Windows Credential Manager, Secret Service) under :data:`SERVICE`, user name
   ``db-<sha256 of the file's absolute path>``. It is applied as ``PRAGMA key = "x'<64 hex>'"``:
   a raw key skips the passphrase KDF, so a connection opens in well under a millisecond
-  (tech-notes §9).
+  (docs/tech-notes.md §9).
 - No keyring, or one that does not keep what it is given (``null`` backend): the database is
   refused with :class:`~workstation.errors.DatabaseKeyringUnavailable`. There is no plain fallback.
 - Backups are encrypted with the database's own key (restoring one is copying it back).

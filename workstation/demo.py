@@ -203,7 +203,7 @@ SUITABILITY_BANDS = [
     {"class": "C4", "min": 54, "max": 82},
     {"class": "C5", "min": 83, "max": 100},
 ]
-"""Score bands (domain.md §3, 中信证券 2018); firm policy, so stored as a policy row."""
+"""Score bands (docs/domain.md §3, 中信证券 2018); firm policy, so stored as a policy row."""
 TIER_MIN_ASSETS_FEN = {ClientTier.CORE: 100_000_000, ClientTier.IMPORTANT: 20_000_000}
 """Tier thresholds: core from 1,000,000 CNY, important from 200,000 CNY (firm policy)."""
 

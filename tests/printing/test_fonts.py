@@ -1,4 +1,4 @@
-"""Fonts, coverage refusal and the two ReportLab patches (tech-notes §2.2)."""
+"""Fonts, coverage refusal and the two ReportLab patches (docs/tech-notes.md §2.2)."""
 
 from __future__ import annotations
 

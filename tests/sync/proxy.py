@@ -1,6 +1,6 @@
 """A small asyncio TCP proxy between the sync and PostgreSQL, to cut and stall connections.
 
-Modes (tech-notes §1.8):
+Modes (docs/tech-notes.md §1.8):
 
 - ``pass``: forward both ways.
 - ``blackhole``: keep the TCP connections open, forward nothing (a stalled network path).

@@ -22,10 +22,10 @@ from tests.sync.proxy import Proxy
 from workstation import errors
 from workstation.domain import ServiceLine, VisitOutcome
 from workstation.models import Branch, Counter, OutboxMessage, Staff, Visit, Workstation
-from workstation.services import documents
+from workstation.services import documents, runtime
 from workstation.services.actor import Actor
 from workstation.services.auth import actor_for
-from workstation.services.branch_queue import OFFLINE_BACKOFF_S, BranchQueue, for_store, queue_engine, use_central
+from workstation.services.branch_queue import OFFLINE_BACKOFF_S, BranchQueue, queue_engine
 from workstation.services.identity import require_identity
 from workstation.store import Store
 from workstation.sync.central import add_branch
@@ -84,7 +84,7 @@ def branch(central: Central, proxy: Proxy, make_workstation: MakeWorkstation) ->
     pcs: dict[str, Pc] = {}
     for name in ("a1", "a2", "a3"):
         store = make_workstation("0101", name)
-        pcs[name] = Pc(store, use_central(store, queue_engine(role_url)), actor(store))
+        pcs[name] = Pc(store, runtime.use_central(store, queue_engine(role_url)).queue, actor(store))
     with central.engine.connect() as conn:
         counters = {number: counter_id for number, counter_id in conn.execute(sa.select(Counter.number, Counter.id))}
     yield Branch0101(central, proxy, role_url, pcs, counters)
@@ -254,9 +254,9 @@ def test_document_numbers_from_two_offline_pcs_never_collide(branch: Branch0101)
 def test_a_workstation_without_central_settings_works_alone(make_workstation: MakeWorkstation) -> None:
     store = make_workstation("0101", "alone")
     try:
-        queue = for_store(store)
+        queue = runtime.for_store(store).queue
         assert queue.central is None and not queue.online
         ticket = queue.issue_walk_in(actor(store), A)
         assert ticket.label == "A001" and not ticket.offline
     finally:
-        use_central(store, None)
+        runtime.forget(store)

@@ -272,7 +272,7 @@ def test_a_replay_never_decrements_twice_even_after_a_lost_commit(branch: Branch
     again = ws.issue(client, request)
     assert isinstance(again, CentralStockInDoubt), again
     proxy.mode = "pass"
-    ws.authority._mark(None)  # the network is back (skip the offline back-off)
+    ws.authority.link.reached()  # the network is back (skip the offline back-off)
     first = ws.issue(client, request)
     assert isinstance(first, gifts.IssueOutcome) and first.source is gifts_stock.StockSource.ALLOCATION, first
     replay = ws.issue(client, request)
@@ -300,19 +300,20 @@ def test_replays_racing_each_other_online_take_one_unit(branch: Branch0101) -> N
     assert_movements_once(branch.central, counters, 1)
 
 
-def test_the_installed_central_authority_is_the_services_default(branch: Branch0101) -> None:
-    from workstation.services import gifts_central
+def test_the_runtimes_central_authority_draws_on_the_central_pool(branch: Branch0101) -> None:
+    from workstation.services import runtime
 
     branch.allocate(1)
     ws = branch.counter("ws1", branch.engine())
     (client,) = add_clients(ws.store, 1)
-    gifts_central.install(branch.engine())
+    mine = runtime.use_central(ws.store, branch.engine())
     try:
+        authority = mine.stock_authority(ws.workstation_id)
+        assert isinstance(authority, CentralStockAuthority) and authority.link is mine.queue.link  # one back-off
         with ws.store.write() as session:
-            assert isinstance(gifts_stock.default_authority(ws.workstation_id), CentralStockAuthority)
-            outcome = gifts.issue(session, ws.clerk, client, ws.gift_id, request_id=uuid.uuid4())
+            outcome = gifts.issue(session, ws.clerk, client, ws.gift_id, request_id=uuid.uuid4(), authority=authority)
     finally:
-        gifts_stock.install_authority(None)
+        runtime.forget(ws.store)
     assert outcome.source is gifts_stock.StockSource.ALLOCATION
     assert central_buckets(branch.central) == {None: 0}
     assert isinstance(gifts_stock.default_authority(ws.workstation_id), gifts_stock.LocalStockAuthority)
@@ -342,14 +343,14 @@ def test_reserves_are_granted_from_the_central_pool_never_from_a_stale_local_cop
 
 
 def test_a_workstation_with_a_central_uses_it_for_gifts_and_one_without_does_not(branch: Branch0101) -> None:
-    from workstation.services import branch_queue, gifts_central
+    from workstation.services import runtime
 
     ws = branch.counter("ws1", branch.engine())
-    assert gifts_central.authority_for_store(ws.store, ws.workstation_id) is None  # nothing configured yet
-    branch_queue.use_central(ws.store, branch.engine())
+    assert runtime.for_store(ws.store).stock_authority(ws.workstation_id) is None  # nothing configured yet
+    runtime.use_central(ws.store, branch.engine())
     try:
-        authority = gifts_central.authority_for_store(ws.store, ws.workstation_id)
+        authority = runtime.for_store(ws.store).stock_authority(ws.workstation_id)
         assert isinstance(authority, CentralStockAuthority)
-        assert gifts_central.authority_for_store(ws.store, ws.workstation_id) is authority  # one per workstation
+        assert runtime.for_store(ws.store).stock_authority(ws.workstation_id) is authority  # one per workstation
     finally:
-        branch_queue.forget(ws.store)
+        runtime.forget(ws.store)

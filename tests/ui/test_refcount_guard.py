@@ -30,7 +30,7 @@ def run(mode: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-c", SCRIPT, mode], capture_output=True, text=True, env=env, timeout=120)
 
 
-@pytest.mark.skipif(not refcount_guard.needed(), reason="None is immortal from Python 3.12")
+@pytest.mark.skipif(not refcount_guard.needed(), reason="None is immortal from Python 3.12, or PySide6 is fixed")
 def test_many_void_qt_calls_exit_cleanly_with_the_guard() -> None:
     guarded = run("guard")
     assert guarded.returncode == 0 and "done" in guarded.stdout, guarded.stderr[-500:]
@@ -46,3 +46,27 @@ def test_the_guard_tops_up_only_when_low() -> None:
         assert sys.getrefcount(None) - after < refcount_guard.CHUNK // 2  # no second chunk when high
     else:
         assert abs(after - before) < 100
+
+
+def test_the_guard_runs_exactly_where_pyside_loses_references() -> None:
+    if sys.version_info >= (3, 12):
+        assert not refcount_guard.needed()
+    else:
+        assert refcount_guard.needed() == refcount_guard.loses_references()
+
+
+def test_topping_up_pins_no_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tracemalloc
+
+    if not refcount_guard.needed():
+        pytest.skip("no guard on this Python/PySide6")
+    monkeypatch.setattr(refcount_guard, "LOW_WATER", sys.getrefcount(None) + 10)  # as if worn down
+    before = sys.getrefcount(None)
+    tracemalloc.start()
+    try:
+        refcount_guard.keep_none_alive()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert sys.getrefcount(None) - before >= refcount_guard.CHUNK - 1000
+    assert peak < 100_000  # not the 8 MB list of the old guard

@@ -1,7 +1,7 @@
 """Fonts for printed forms: one CJK TrueType face plus fallbacks, and a per-character coverage check.
 
 ReportLab embeds TrueType (glyf) fonts only and has no per-glyph fallback, so every character
-must be routed to a font that has it (tech-notes §2.1):
+must be routed to a font that has it (docs/tech-notes.md §2.1):
 
 - ``CWSans`` — WenQuanYi Micro Hei (``resources/fonts/wqy-microhei.ttc``), the face of every form;
 - ``CWFallbackBMP`` — Hanazono Mincho A subset: CJK Extension A (䶮) and the BMP characters WQY lacks;

@@ -1,4 +1,4 @@
-"""The two ReportLab 5.1.0 fixes Chinese forms need, applied once (tech-notes §2.2).
+"""The two ReportLab 5.1.0 fixes Chinese forms need, applied once (docs/tech-notes.md §2.2).
 
 ReportLab is pinned to 5.1.0 in pyproject.toml because both fixes reach into its internals:
 

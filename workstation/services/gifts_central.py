@@ -55,15 +55,17 @@ Offline and unknown outcomes
 A failure before COMMIT was sent leaves nothing centrally: :class:`~workstation.errors.
 CentralStockUnavailable` is raised and :func:`~workstation.services.gifts_stock.draw_or_reserve`
 issues from this workstation's reserve only (escrow: never oversold). A failure *during* COMMIT
-leaves the outcome unknown (tech-notes §1.2): falling back would decrement twice if the draw did
+leaves the outcome unknown (docs/tech-notes.md §1.2): falling back would decrement twice if the draw did
 commit, so :class:`CentralStockInDoubt` is raised instead, the local transaction rolls back, and the
-movement id is remembered (per process): until a central attempt settles it, that request is never
-issued from the reserve. The counter retries with the same request id; the replay finds the
-committed movement (or draws anew) and never decrements twice.
+movement id is remembered (:class:`InDoubt`, one per open workstation): until a central attempt
+settles it, that request is never issued from the reserve. The counter retries with the same
+request id; the replay finds the committed movement (or draws anew) and never decrements twice.
 
-Once central was found unreachable, the authority answers from the reserve for
-:data:`OFFLINE_BACKOFF_S` without waiting on the network again; one issue waits at most
-``connect_timeout`` + the watchdog (5 s + 4 s).
+The connection, its timeouts, the back-off, the carried outbox and the local copy are the
+workstation's :class:`~workstation.sync.link.CentralLink`, shared with the branch queue: once
+central was found unreachable (by either), the authority answers from the reserve for
+:data:`OFFLINE_BACKOFF_S` without waiting on the network again, and any successful contact (a
+sync cycle too) resets that; one issue waits at most ``connect_timeout`` + the watchdog (2 s + 4 s).
 """
 
 from __future__ import annotations
@@ -79,7 +81,7 @@ from typing import Any, ClassVar, cast
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from workstation import errors
@@ -90,21 +92,23 @@ from workstation.models import Gift, GiftIssue, GiftStockMovement
 from workstation.services.actor import Actor
 from workstation.services.gifts_stock import (
     Draw,
+    OfflineReserveExhausted,
     ReserveOnlyStockAuthority,
     StockSource,
     bucket_balance,
     issue_movement_id,
     stock_lock_key,
 )
-from workstation.store import Store, first_line
+from workstation.sync.apply import synced_tables, upsert
+from workstation.sync.link import INTERACTIVE, Backlog, CentralLink, Unreachable, detail_of, mirror_into
 
-DRAW_STALL_S = 4.0
-"""The watchdog of one central draw; with libpq's 5 s connect timeout an issue waits ≤ 9 s."""
-OFFLINE_BACKOFF_S = 15.0
+DRAW_STALL_S = INTERACTIVE.stall_s
+"""The watchdog of one central draw (the link's policy)."""
+OFFLINE_BACKOFF_S = INTERACTIVE.backoff_s
 """After central was unreachable, answer from the reserve this long without trying again."""
 POOL_TTL_S = 2.0
 """How long the central pools read for eligibility are reused (the draw itself always checks)."""
-MAX_CARRIED = 2000
+MAX_CARRIED = INTERACTIVE.max_carried
 """Pending outbox messages carried with a draw; a longer backlog means: sync first (reserve only)."""
 MOVEMENTS = cast(sa.Table, GiftStockMovement.__table__)
 
@@ -138,30 +142,28 @@ class CentralStockInDoubt(errors.SyncError):
     )
 
 
-_in_doubt: set[uuid.UUID] = set()
-_in_doubt_guard = threading.Lock()
+class InDoubt:
+    """Movement ids whose central commit outcome is unknown: never issued from the reserve until
+    a central attempt settles them. One per open workstation (:mod:`workstation.services.runtime`)."""
 
+    def __init__(self) -> None:
+        self._ids: set[uuid.UUID] = set()
+        self._guard = threading.Lock()
 
-def in_doubt() -> frozenset[uuid.UUID]:
-    """Movement ids whose central commit outcome is unknown (in this process)."""
-    with _in_doubt_guard:
-        return frozenset(_in_doubt)
+    def __contains__(self, movement_id: object) -> bool:
+        with self._guard:
+            return movement_id in self._ids
 
+    def ids(self) -> frozenset[uuid.UUID]:
+        with self._guard:
+            return frozenset(self._ids)
 
-def _settle(movement_id: uuid.UUID, doubtful: bool) -> None:
-    with _in_doubt_guard:
-        if doubtful:
-            _in_doubt.add(movement_id)
-        else:
-            _in_doubt.discard(movement_id)
-
-
-class _Unreachable(Exception):
-    def __init__(self, detail: str, *, committing: bool, tried: bool = True) -> None:
-        super().__init__(detail)
-        self.detail = detail
-        self.committing = committing
-        self.tried = tried
+    def settle(self, movement_id: uuid.UUID, doubtful: bool) -> None:
+        with self._guard:
+            if doubtful:
+                self._ids.add(movement_id)
+            else:
+                self._ids.discard(movement_id)
 
 
 @dataclass(frozen=True)
@@ -178,38 +180,41 @@ class CentralDraw:
 class CentralStockAuthority:
     """Draws on the branch's allocation in the central database, then on this workstation's reserve.
 
-    ``engine`` is a central engine (:func:`workstation.sync.central.central_engine`: no pool,
-    libpq timeouts), connected as the branch's role or an administrator. One instance may serve
-    many issues and threads; it remembers for a while that central was unreachable.
+    ``central`` is the workstation's :class:`~workstation.sync.link.CentralLink` (one back-off
+    with the branch queue), or a central engine (no pool, libpq timeouts) for a link of its own,
+    connected as the branch's role or an administrator. One instance may serve many issues and
+    threads. ``in_doubt``: the workstation's requests whose central outcome is unknown (shared
+    by its authorities; a new set when not given).
     """
 
-    def __init__(self, engine: Engine, workstation_id: uuid.UUID | None, *, stall_s: float = DRAW_STALL_S) -> None:
-        self.engine = engine
+    def __init__(
+        self,
+        central: Engine | CentralLink,
+        workstation_id: uuid.UUID | None,
+        *,
+        stall_s: float = DRAW_STALL_S,
+        in_doubt: InDoubt | None = None,
+    ) -> None:
+        self.link = central if isinstance(central, CentralLink) else CentralLink(central)
         self.workstation_id = workstation_id
+        self.in_doubt = in_doubt if in_doubt is not None else InDoubt()
         self.stall_s = stall_s
         self._guard = threading.Lock()
-        self._offline: tuple[float, str] | None = None
         self._pools: tuple[float, uuid.UUID, dict[uuid.UUID, int]] | None = None
 
     # --- state ---------------------------------------------------------------------------------
 
+    @property
+    def engine(self) -> Engine | None:
+        return self.link.engine
+
     def offline_detail(self) -> str | None:
         """Why central is taken as unreachable now (None: try it)."""
-        with self._guard:
-            if self._offline is not None and time.monotonic() < self._offline[0]:
-                return self._offline[1]
-            return None
-
-    def _mark(self, detail: str | None) -> None:
-        with self._guard:
-            self._offline = None if detail is None else (time.monotonic() + OFFLINE_BACKOFF_S, detail)
-            self._pools = None
+        return self.link.offline_detail()
 
     def central_pools(self, branch_id: uuid.UUID) -> dict[uuid.UUID, int] | None:
         """The branch's central pool per gift (None when central is unreachable)."""
-        from workstation.sync.central import stall_guard
-
-        if self.offline_detail() is not None:
+        if not self.link.online:
             return None
         with self._guard:
             if self._pools is not None and self._pools[1] == branch_id and time.monotonic() < self._pools[0]:
@@ -221,14 +226,22 @@ class CentralStockAuthority:
             .group_by(m.gift_id)
         )
         try:
-            with self.engine.connect() as conn, stall_guard(conn, self.stall_s):
+            with self.link.reading(stall_s=self.stall_s) as conn:
                 pools = {gift: int(total) for gift, total in conn.execute(query)}
-        except (errors.CentralUnavailable, DBAPIError) as exc:  # offline, stalled, or refused (grants)
-            self._mark(_detail(exc))
+        except Unreachable:  # offline or stalled (the link backs off)
+            self._forget_pools()
+            return None
+        except DBAPIError as exc:  # refused (grants): not usable either
+            self.link.unreachable(detail_of(exc))
+            self._forget_pools()
             return None
         with self._guard:
             self._pools = (time.monotonic() + POOL_TTL_S, branch_id, pools)
         return dict(pools)
+
+    def _forget_pools(self) -> None:
+        with self._guard:
+            self._pools = None
 
     # --- the StockAuthority protocol -------------------------------------------------------------
 
@@ -236,8 +249,6 @@ class CentralStockAuthority:
         self, session: Session, branch_id: uuid.UUID, gift_id: uuid.UUID, gift: str, wanted: int
     ) -> errors.GiftOutOfStock:
         """The refusal when :meth:`available` is short: central exhausted, or offline and the reserve."""
-        from workstation.services.gifts_stock import OfflineReserveExhausted
-
         reserve = self._reserve(session, branch_id, gift_id)
         pools = self.central_pools(branch_id)
         if pools is None:
@@ -267,22 +278,18 @@ class CentralStockAuthority:
             return Draw(movement_id, source, -local.quantity)
         gift = session.get(Gift, issue.gift_id)
         gift_name = gift.name if gift is not None else ""
-        detail = self.offline_detail()
         try:
-            if detail is not None:  # found unreachable a moment ago: do not wait on it again
-                raise _Unreachable(detail, committing=False, tried=False)
             session.flush()
             outcome = self._draw_centrally(session, issue, movement_id, staff_id)
-        except _Unreachable as exc:
-            if exc.tried:
-                self._mark(exc.detail)
-            doubtful = exc.committing or movement_id in in_doubt()
-            _settle(movement_id, doubtful)
+        except (Unreachable, Backlog) as exc:
+            self._forget_pools()
+            doubtful = (isinstance(exc, Unreachable) and exc.committing) or movement_id in self.in_doubt
+            self.in_doubt.settle(movement_id, doubtful)
             if doubtful:
                 raise CentralStockInDoubt(gift=gift_name, detail=exc.detail) from None
             raise errors.CentralStockUnavailable(detail=exc.detail) from None
-        _settle(movement_id, False)
-        self._mark(None)
+        self.in_doubt.settle(movement_id, False)
+        self._forget_pools()
         if outcome.row is None:
             reserve = self._reserve(session, issue.branch_id, issue.gift_id)
             if self.workstation_id is None or reserve < issue.quantity:
@@ -309,9 +316,6 @@ class CentralStockAuthority:
             ReserveExceedsAllocation: the central pool does not hold ``quantity`` (nothing written).
             CentralStockUnavailable: central cannot be reached; a reserve is granted online only.
         """
-        from workstation.sync.central import stall_guard
-        from workstation.sync.push import apply_carried
-
         now = utcnow()
         pool_side = (None, -quantity)
         rows = [
@@ -321,23 +325,23 @@ class CentralStockAuthority:
         ]  # fmt: skip
         try:
             session.flush()
-            carried = carried_messages(session)
-            with self.engine.connect() as conn, stall_guard(conn, self.stall_s), conn.begin():
-                apply_carried(conn, carried)
+            with self.link.transaction(self.link.pending(session), stall_s=self.stall_s) as tx:
+                conn = tx.conn
                 conn.execute(sa.select(sa.func.pg_advisory_xact_lock(stock_lock_key(actor.branch_id, gift.id))))
                 pool = central_pool(conn, actor.branch_id, gift.id)
                 if pool < quantity:
                     raise errors.ReserveExceedsAllocation(gift=gift.name, available=pool, wanted=quantity)
                 inserted = conn.execute(postgresql.insert(MOVEMENTS).returning(*MOVEMENTS.c), rows).mappings()
                 written = [dict(row) for row in inserted]
-        except _Unreachable as exc:
+                tx.commit()
+        except (Unreachable, Backlog) as exc:
             raise errors.CentralStockUnavailable(detail=exc.detail) from None
-        except (errors.CentralUnavailable, DBAPIError) as exc:
-            self._mark(_detail(exc))
-            raise errors.CentralStockUnavailable(detail=_detail(exc)) from exc
-        self._mark(None)
-        for row in written:
-            write_local_copy(session, row)
+        except DBAPIError as exc:  # refused (grants…)
+            self.link.unreachable(detail_of(exc))
+            raise errors.CentralStockUnavailable(detail=detail_of(exc)) from exc
+        finally:
+            self._forget_pools()
+        mirror_into(session, {"gift_stock_movement": written})
 
     # --- the central transaction -----------------------------------------------------------------
 
@@ -349,34 +353,23 @@ class CentralStockAuthority:
     def _draw_centrally(
         self, session: Session, issue: GiftIssue, movement_id: uuid.UUID, staff_id: uuid.UUID
     ) -> CentralDraw:
-        from workstation.sync.apply import synced_tables, upsert
-        from workstation.sync.central import stall_guard
-        from workstation.sync.push import apply_carried
-
-        carried = carried_messages(session)
+        carried = self.link.pending(session)
         issue_row = {attr.key: getattr(issue, attr.key) for attr in sa.inspect(GiftIssue).column_attrs}
         now = utcnow()
         values = movement_values(
             movement_id, issue.branch_id, issue.gift_id, StockMovementKind.ISSUE, -issue.quantity, None, issue.id,
             staff_id, "发放（中心库存）", now,
         )  # fmt: skip
-        committing = False
         try:
-            with self.engine.connect() as conn, stall_guard(conn, self.stall_s):
-                tx = conn.begin()
-                apply_carried(conn, carried)
-                upsert(conn, synced_tables()["gift_issue"], [issue_row], owner=False)
-                outcome = take(conn, values, issue.quantity)
-                if outcome.row is None:
-                    tx.rollback()
-                    return outcome
-                committing = True
-                tx.commit()
+            with self.link.transaction(carried, stall_s=self.stall_s) as tx:
+                upsert(tx.conn, synced_tables()["gift_issue"], [issue_row], owner=False)
+                outcome = take(tx.conn, values, issue.quantity)
+                if outcome.row is not None:
+                    tx.commit()
                 return outcome
-        except (errors.CentralUnavailable, OperationalError, InterfaceError) as exc:
-            raise _Unreachable(_detail(exc), committing=committing) from exc
         except DBAPIError as exc:  # refused (foreign key, grant…): nothing was taken; the reserve may
-            raise _Unreachable(first_line(str(exc.orig or exc)), committing=False) from exc
+            self.link.unreachable(detail_of(exc))
+            raise Unreachable(detail_of(exc)) from exc
 
 
 def take(conn: sa.Connection, values: Mapping[str, Any], quantity: int) -> CentralDraw:
@@ -436,29 +429,6 @@ def central_pool(conn: sa.Connection, branch_id: uuid.UUID, gift_id: uuid.UUID) 
     return int(pool or 0)
 
 
-def carried_messages(session: Session) -> list[Any]:
-    """This workstation's committed, pending outbox messages (read beside the caller's transaction).
-
-    Raises:
-        CentralStockUnavailable: more than :data:`MAX_CARRIED` are waiting (sync first).
-    """
-    from workstation.sync.push import OUTBOX, Message
-
-    o = OUTBOX
-    query = (
-        sa.select(o.c.seq, o.c.msg_id, o.c.branch_id, o.c.entity, o.c.entity_id, o.c.row_version, o.c.payload)
-        .where(o.c.acked_at.is_(None), o.c.quarantined_at.is_(None))
-        .order_by(o.c.seq)
-        .limit(MAX_CARRIED + 1)
-    )
-    beside = session.get_bind().engine.execution_options(sqlite_begin="DEFERRED")  # a reader, not a writer
-    with beside.connect() as conn:
-        rows = [Message(*row) for row in conn.execute(query)]
-    if len(rows) > MAX_CARRIED:
-        raise _Unreachable(f"本工作站待同步数据超过 {MAX_CARRIED} 条，请先同步", committing=False)
-    return rows
-
-
 def align_local_issue(session: Session, issue: GiftIssue, central: Mapping[str, Any]) -> None:
     """A replayed issue: give the local row the central row's values (as a pull would)."""
     table = cast(sa.Table, GiftIssue.__table__)
@@ -470,59 +440,4 @@ def align_local_issue(session: Session, issue: GiftIssue, central: Mapping[str, 
 
 def write_local_copy(session: Session, row: Mapping[str, Any]) -> None:
     """Write the central movement locally as applied from sync: no outbox message, no echo."""
-    from workstation.sync.apply import synced_tables, upsert
-
-    session.flush()
-    before = session.info.get("applying_sync")
-    session.info["applying_sync"] = True
-    try:
-        upsert(session.connection(), synced_tables()["gift_stock_movement"], [dict(row)], owner=False)
-    finally:
-        if before is None:
-            session.info.pop("applying_sync", None)
-        else:
-            session.info["applying_sync"] = before
-
-
-def _detail(exc: BaseException) -> str:
-    if isinstance(exc, errors.WorkstationError):
-        return exc.message()
-    if isinstance(exc, DBAPIError):
-        return first_line(str(exc.orig or exc))
-    return first_line(str(exc))
-
-
-def install(engine: Engine, *, stall_s: float = DRAW_STALL_S) -> None:
-    """Make the central authority the default of the gift services in this process (one per
-    workstation id, so the offline back-off is shared); ``gifts_stock.install_authority(None)`` undoes it."""
-    from workstation.services.gifts_stock import install_authority
-
-    authorities: dict[uuid.UUID | None, CentralStockAuthority] = {}
-    guard = threading.Lock()
-
-    def factory(workstation_id: uuid.UUID | None) -> CentralStockAuthority:
-        with guard:
-            if workstation_id not in authorities:
-                authorities[workstation_id] = CentralStockAuthority(engine, workstation_id, stall_s=stall_s)
-            return authorities[workstation_id]
-
-    install_authority(factory)
-
-
-_store_authorities: dict[tuple[int, uuid.UUID | None], CentralStockAuthority] = {}
-_store_guard = threading.Lock()
-
-
-def authority_for_store(store: Store, workstation_id: uuid.UUID | None) -> CentralStockAuthority | None:
-    """The central authority when this workstation has a central database configured (the same
-    engine and settings as the branch queue), else None: the local default authority applies."""
-    from workstation.services import branch_queue
-
-    central = branch_queue.for_store(store).central
-    if central is None:
-        return None
-    key = (id(central), workstation_id)
-    with _store_guard:
-        if key not in _store_authorities:
-            _store_authorities[key] = CentralStockAuthority(central, workstation_id)
-        return _store_authorities[key]
+    mirror_into(session, {"gift_stock_movement": [row]})

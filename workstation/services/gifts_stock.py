@@ -1,7 +1,7 @@
 """Gift stock as movements: balances, the offline reserve (escrow), stock counts, reconciliation.
 
 Stock is never a stored quantity: it is the sum of :class:`~workstation.models.GiftStockMovement`
-rows, each with its own UUID, who, when and why (tech-notes §1.6). A branch's stock of a gift is
+rows, each with its own UUID, who, when and why (docs/tech-notes.md §1.6). A branch's stock of a gift is
 kept in buckets:
 
 - the **branch allocation** (rows with ``workstation_id`` empty): head-office receipts and
@@ -27,9 +27,8 @@ Who may take units for an issue is a :class:`StockAuthority`:
   reached it raises :class:`~workstation.errors.CentralStockUnavailable` and
   :func:`draw_or_reserve` falls back to :class:`ReserveOnlyStockAuthority`.
 
-:func:`default_authority` is what services use when the caller names none: the local authority,
-unless the application installed another factory with :func:`install_authority` (the central one
-once the workstation is enrolled).
+:func:`default_authority` is what services use when the caller names none: the local authority.
+A synced workstation names its central one (:meth:`workstation.services.runtime.Runtime.stock_authority`).
 """
 
 from __future__ import annotations
@@ -38,7 +37,6 @@ import enum
 import uuid
 import zlib
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import ClassVar, Protocol, cast
@@ -311,19 +309,10 @@ def out_of_stock(
     return errors.GiftOutOfStock(gift=gift.name, available=available, wanted=wanted)
 
 
-AuthorityFactory = Callable[[uuid.UUID | None], StockAuthority]
-_factory: AuthorityFactory | None = None
-
-
-def install_authority(factory: AuthorityFactory | None) -> None:
-    """Make ``factory(workstation_id)`` the authority services use by default (None: local)."""
-    global _factory
-    _factory = factory
-
-
 def default_authority(workstation_id: uuid.UUID | None) -> StockAuthority:
-    """The installed authority for this workstation, else :class:`LocalStockAuthority`."""
-    return _factory(workstation_id) if _factory is not None else LocalStockAuthority(workstation_id)
+    """The authority services use when the caller names none: :class:`LocalStockAuthority`. A
+    synced workstation passes its central one (``runtime.for_store(store).stock_authority``)."""
+    return LocalStockAuthority(workstation_id)
 
 
 def add_movement(

@@ -55,7 +55,7 @@ def register_workstation(
     """Make this database the workstation ``name`` of ``branch`` (replacing any earlier identity).
 
     ``number``: the short number within the branch, normally given later by the central database
-    (:func:`workstation.services.branch_queue.ensure_number`); a stand-alone workstation has none.
+    (:func:`workstation.sync.link.ensure_number`); a stand-alone workstation has none.
     """
     workstation = Workstation(
         id=workstation_id or new_id(),

@@ -153,7 +153,7 @@ def stall_guard(connection: sa.Connection, seconds: float = STALL_TIMEOUT_S) -> 
     """Abandon ``connection`` if the block has not finished after ``seconds``.
 
     A stalled peer that still ACKs TCP defeats keepalives and ``tcp_user_timeout``, and
-    ``cancel()`` travels the same dead path (tech-notes §1.8), so a timer shuts the socket down
+    ``cancel()`` travels the same dead path (docs/tech-notes.md §1.8), so a timer shuts the socket down
     (through a duplicate of its descriptor); the blocked call then fails with an OperationalError.
 
     Raises:
@@ -291,7 +291,7 @@ def reaper_statement(reap_after_s: int | None = None) -> str:
 
     A branch session can ``SET idle_in_transaction_session_timeout = 0`` and sit in a transaction
     that holds an xid or a snapshot; the pull reads only entries older than the oldest running
-    transaction (tech-notes §1.3), so that one session would stop every branch's pull. Every pull
+    transaction (docs/tech-notes.md §1.3), so that one session would stop every branch's pull. Every pull
     calls this function first: it terminates the sessions of branch roles (never anyone else,
     never the caller) whose transaction holding an xid or snapshot started more than
     ``reap_after_s`` seconds ago. A legitimate branch transaction lasts seconds (the sync

@@ -4,7 +4,7 @@ Entries live under the service :data:`SERVICE`, keyed by ``user@host:port/databa
 central URL, so a workstation can hold the login of more than one central database (test and
 production). ``keyring`` is imported only when a password is needed (≈ 90 ms with backend
 detection). Headless machines without a keyring get :class:`~workstation.errors.KeyringUnavailable`
-instead of a silent plaintext file; tests install an in-memory backend (tech-notes §4).
+instead of a silent plaintext file; tests install an in-memory backend (docs/tech-notes.md §4).
 """
 
 from __future__ import annotations

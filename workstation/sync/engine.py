@@ -8,6 +8,7 @@ It must not run on the GUI thread: it blocks on the network for up to about ten 
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import threading
 import time
@@ -31,8 +32,6 @@ from workstation.sync.pull import pull
 from workstation.sync.push import push
 
 LAST_SYNC_KEY = "last_sync"
-_locks: dict[str, threading.Lock] = {}
-_locks_guard = threading.Lock()
 
 
 class SyncStatus(enum.StrEnum):
@@ -90,16 +89,20 @@ def run_once(
     *,
     password: str | None = None,
     stall_s: float | None = None,
+    lock: threading.Lock | None = None,
 ) -> SyncOutcome:
     """Push the outbox, then pull this branch's changes; return the outcome (never raises for
-    offline, stalled, refused rows or missing set-up). One cycle at a time per local database."""
+    offline, stalled, refused rows or missing set-up).
+
+    ``lock``: held for the cycle, so a workstation runs one cycle at a time (the app passes its
+    ``Runtime.sync_lock``, :mod:`workstation.services.runtime`); a one-shot caller needs none.
+    """
     started, clock = utcnow(), time.perf_counter()
-    lock = _lock_for(store)
     owned = isinstance(central, Engine)
     engine: Engine | None = None
     pushed = pulled = quarantined = rejected = 0
     status, error = SyncStatus.OK, ""
-    with lock:
+    with lock if lock is not None else contextlib.nullcontext():
         try:
             engine = central if isinstance(central, Engine) else central_db.central_engine(central, password)
             branch_id, workstation_id = _branch_of(store)
@@ -129,12 +132,6 @@ def run_once(
         )  # fmt: skip
         _remember(store, outcome)
     return outcome
-
-
-def _lock_for(store: Store) -> threading.Lock:
-    key = str(store.url)
-    with _locks_guard:
-        return _locks.setdefault(key, threading.Lock())
 
 
 def _branch_of(store: Store) -> tuple[uuid.UUID, uuid.UUID]:
@@ -193,15 +190,15 @@ def enroll(store: Store, central: Engine, branch_code: str, name: str) -> uuid.U
 
     Pulls the branch's central data first (branch row, counters, staff, policies…), then registers
     the workstation and has the central database give it its short number under a lock
-    (:func:`workstation.services.branch_queue.ensure_number`; if that fails, the first contact
+    (:func:`workstation.sync.link.ensure_number`; if that fails, the first contact
     with the central queue tries again). The row travels to the central database with the push.
 
     Raises:
         BranchUnknown: no such branch centrally. CentralUnavailable: offline.
     """
     from workstation.models import Branch
-    from workstation.services.branch_queue import ensure_number
     from workstation.services.identity import register_workstation
+    from workstation.sync.link import ensure_number
 
     try:
         with central.connect() as conn:

@@ -2,7 +2,7 @@
 
 A stamp is ``"<physical ms, 13 digits>.<counter, 5 digits>.<node>"``: ordering the text orders
 the clocks, which are monotonic on each node even when its wall clock steps back, and the node id
-breaks the last tie (tech-notes §1.3.4). Rows written without a stamp fall back to a stamp made
+breaks the last tie (docs/tech-notes.md §1.3.4). Rows written without a stamp fall back to a stamp made
 from their ``status_changed_at`` with counter 0 and no node, so both kinds compare.
 """
 

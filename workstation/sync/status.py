@@ -12,6 +12,7 @@ own ``last_sync`` row keeps the last success time.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -227,9 +228,10 @@ def snapshot(store: Store, *, runs: int = 20, settings: CentralSettings | None =
     )  # fmt: skip
 
 
-def run_configured(store: Store) -> CycleReport:
+def run_configured(store: Store, *, lock: threading.Lock | None = None) -> CycleReport:
     """One cycle with the saved settings and the keyring password, recorded; never raises for
-    offline, missing settings or a missing keyring (the outcome says so)."""
+    offline, missing settings or a missing keyring (the outcome says so). ``lock``: see
+    :func:`~workstation.sync.engine.run_once`."""
     from workstation.sync.credentials import with_password
 
     settings = load_settings(store)
@@ -241,7 +243,7 @@ def run_configured(store: Store) -> CycleReport:
         waiting, held = counts(store)
         outcome = SyncOutcome(SyncStatus.FAILED, pending=waiting, quarantined_total=held, error=exc.message())
     else:
-        outcome = run_once(store, url)
+        outcome = run_once(store, url, lock=lock)
     record_run(store, outcome)
     return CycleReport(outcome, snapshot(store, settings=settings))
 

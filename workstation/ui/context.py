@@ -9,6 +9,7 @@ from workstation.services.actor import Actor
 
 if TYPE_CHECKING:
     from workstation.services.identity import Identity
+    from workstation.services.runtime import Runtime
     from workstation.store import Store
     from workstation.ui.errors import ErrorPresenter
     from workstation.ui.tasks import TaskRunner
@@ -27,3 +28,10 @@ class SessionContext:
     tasks: TaskRunner
     presenter: ErrorPresenter
     lang: str = "zh_CN"
+
+    @property
+    def runtime(self) -> Runtime:
+        """The open workstation's runtime state: central link, branch queue, gift stock authorities."""
+        from workstation.services import runtime
+
+        return runtime.for_store(self.store)

@@ -186,4 +186,7 @@ class SessionFlow(QObject):
     def close_store(self) -> None:
         """Release the database (after the task runner is idle)."""
         if self.database is not None:
+            from workstation.services import runtime
+
+            runtime.forget(self.database.store)  # its central engine
             self.database.store.dispose()

@@ -38,9 +38,9 @@ NOTICE = "请留意叫号屏幕与广播，过号请到前台重新取号。办�
 
 def read_board(store: Store, branch_id: uuid.UUID) -> HallBoard:
     """The board from the branch's shared queue (central when reachable, else this database)."""
-    from workstation.services import branch_queue, hall
+    from workstation.services import hall, runtime
 
-    return branch_queue.for_store(store).read(lambda session: hall.board(session, branch_id))
+    return runtime.for_store(store).queue.read(lambda session: hall.board(session, branch_id))
 
 
 def _label(text: str, size: int, role: str, parent: QWidget) -> QLabel:

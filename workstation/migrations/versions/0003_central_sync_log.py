@@ -4,7 +4,7 @@ Central-only objects live in their own schema ``sync`` so the workstation models
 ``public``) stay exactly what Alembic compares; SQLite workstations get nothing from this revision.
 
 - ``sync.change_log``: one row per insert/update of a synchronised table, written by triggers, with
-  ``xid xid8 DEFAULT pg_current_xact_id()`` and ``seq bigserial``: the pull cursor (tech-notes §1.3).
+  ``xid xid8 DEFAULT pg_current_xact_id()`` and ``seq bigserial``: the pull cursor (docs/tech-notes.md §1.3).
   ``branch_id`` is the row's branch, NULL for rows every branch sees (firm-wide policies, staff…).
 - ``sync.processed_message``: the msg_id of every outbox message applied (the idempotent inbox).
 - ``sync.branch_login``: which PostgreSQL role pushes and pulls for which branch (row-level security).

@@ -58,9 +58,9 @@ def issue_with_receipt(
     store: Store, actor: Actor, client_id: uuid.UUID, gift_id: uuid.UUID, request_id: uuid.UUID, reviewer_id: uuid.UUID
 ) -> Issued:
     """Issue and make the receipt in one transaction: both or neither (a replay returns both)."""
-    from workstation.services import gifts_central  # the PostgreSQL side only when issuing
+    from workstation.services import runtime  # the PostgreSQL side only when issuing
 
-    authority = gifts_central.authority_for_store(store, actor.workstation_id)  # None: no central set up
+    authority = runtime.for_store(store).stock_authority(actor.workstation_id)  # None: no central set up
     with store.write() as session:
         outcome = gifts.issue(session, actor, client_id, gift_id, request_id=request_id, authority=authority)
         receipt = gifts_receipt.create_receipt(session, actor, outcome.issue.issue_id, reviewer_id)
@@ -131,11 +131,11 @@ def set_reserve(store: Store, actor: Actor, gift_id: uuid.UUID, quantity: int, r
     granted offline: CentralStockUnavailable); else from the local allocation.
     """
     from workstation import errors
-    from workstation.services import gifts_central
+    from workstation.services import runtime
 
     if actor.workstation_id is None:
         raise errors.NotFound(what="本营业部的工作站")
-    authority = gifts_central.authority_for_store(store, actor.workstation_id)
+    authority = runtime.for_store(store).stock_authority(actor.workstation_id)
     with store.write() as session:
         return gifts_stock.reserve_stock(
             session, actor, gift_id, quantity, actor.workstation_id, reason, authority=authority

@@ -4,7 +4,7 @@
 whatever Qt reaches: the Windows spooler (GDI) on Windows, CUPS on Linux and macOS. Each page is
 rendered at the printer's resolution (capped at :data:`MAX_DPI`: an A4 page at 300 dpi is already
 35 MB of ARGB) and drawn full page, one page at a time; paper size, copies and duplex go to
-the printer. Raster output means the printed page has no text layer (tech-notes §3) — paper does
+the printer. Raster output means the printed page has no text layer (docs/tech-notes.md §3) — paper does
 not care, a PDF queue does.
 
 Job status: Qt does not return a job id. Where CUPS runs, the job is found afterwards as the new

@@ -2,7 +2,7 @@
 
 Every function here runs on a task-runner worker (``context.tasks.run(lambda: ops.x(...))``) and
 never touches a widget; tickets, check-in and the counters' calls go through the branch queue
-(:func:`workstation.services.branch_queue.for_store`: the central database when it is configured
+(:func:`workstation.services.runtime.for_store`: the central database when it is configured
 and reachable, else this PC's own database and offline numbers). Results are frozen dataclasses
 or plain values, safe to hand to the GUI thread. No Qt is imported here.
 """
@@ -22,7 +22,7 @@ from workstation.domain import ServiceLine, VisitOutcome
 from workstation.forms.identity import check_mobile
 from workstation.idcard.card import IdCard
 from workstation.models import Campaign, Counter, Staff, Workstation
-from workstation.services import appointments, branch_queue, queue, reception, staffing
+from workstation.services import appointments, queue, reception, runtime, staffing
 from workstation.services.actor import Actor
 from workstation.services.appointments import AppointmentRequest, ImportReport
 from workstation.services.queue import QueueEntry
@@ -86,11 +86,11 @@ def appointments_for_card(store: Store, actor: Actor, card: IdCard, today: date)
 
 
 def check_in(store: Store, actor: Actor, appointment_id: uuid.UUID) -> CheckInResult:
-    return branch_queue.for_store(store).check_in(actor, appointment_id)
+    return runtime.for_store(store).queue.check_in(actor, appointment_id)
 
 
 def serve_as_walk_in(store: Store, actor: Actor, appointment_id: uuid.UUID) -> Ticket:
-    return branch_queue.for_store(store).serve_as_walk_in(actor, appointment_id)
+    return runtime.for_store(store).queue.serve_as_walk_in(actor, appointment_id)
 
 
 def walk_in(store: Store, actor: Actor, line: ServiceLine, client_name: str = "", mobile: str = "") -> Ticket:
@@ -98,7 +98,7 @@ def walk_in(store: Store, actor: Actor, line: ServiceLine, client_name: str = ""
     number = check_mobile(mobile).number if mobile.strip() else ""
     if client_name.strip():
         client_name = appointments.check_client_name(client_name)
-    return branch_queue.for_store(store).issue_walk_in(actor, line, client_name=client_name, mobile=number)
+    return runtime.for_store(store).queue.issue_walk_in(actor, line, client_name=client_name, mobile=number)
 
 
 def load_queue(store: Store, branch_id: uuid.UUID) -> list[QueueEntry]:
@@ -141,27 +141,27 @@ def counter_setup(store: Store, branch_id: uuid.UUID, workstation_id: uuid.UUID 
 
 
 def call_next(store: Store, actor: Actor, counter_id: uuid.UUID) -> Ticket:
-    return branch_queue.for_store(store).call_next(actor, counter_id)
+    return runtime.for_store(store).queue.call_next(actor, counter_id)
 
 
 def recall(store: Store, actor: Actor, visit_id: uuid.UUID) -> Ticket:
-    return branch_queue.for_store(store).recall(actor, visit_id)
+    return runtime.for_store(store).queue.recall(actor, visit_id)
 
 
 def skip(store: Store, actor: Actor, visit_id: uuid.UUID) -> Ticket:
-    return branch_queue.for_store(store).skip(actor, visit_id)
+    return runtime.for_store(store).queue.skip(actor, visit_id)
 
 
 def transfer(store: Store, actor: Actor, visit_id: uuid.UUID, line: ServiceLine) -> Ticket:
-    return branch_queue.for_store(store).transfer(actor, visit_id, line)
+    return runtime.for_store(store).queue.transfer(actor, visit_id, line)
 
 
 def start_service(store: Store, actor: Actor, visit_id: uuid.UUID) -> Ticket:
-    return branch_queue.for_store(store).start_service(actor, visit_id)
+    return runtime.for_store(store).queue.start_service(actor, visit_id)
 
 
 def finish(store: Store, actor: Actor, visit_id: uuid.UUID, outcome: VisitOutcome | None) -> Ticket:
-    return branch_queue.for_store(store).finish(actor, visit_id, outcome)
+    return runtime.for_store(store).queue.finish(actor, visit_id, outcome)
 
 
 # --- appointments -------------------------------------------------------------------------------

@@ -47,15 +47,16 @@ def network_runner() -> TaskRunner:
 
 
 def run_cycle(store: Store) -> CycleReport:
-    """One configured cycle (runs on the network worker). After a successful one the branch queue
-    stops backing off and uses the central database again at the next click."""
-    from workstation.services import branch_queue
-    from workstation.sync.engine import SyncStatus
+    """One configured cycle (runs on the network worker), one at a time per workstation. After a
+    successful one the central link stops backing off: the branch queue and the gift stock use the
+    central database again at the next click."""
+    from workstation.services import runtime
     from workstation.sync.status import run_configured
 
-    report = run_configured(store)
-    if report.outcome is not None and report.outcome.status in (SyncStatus.OK, SyncStatus.QUARANTINED):
-        branch_queue.for_store(store).retry_central()
+    mine = runtime.for_store(store)
+    report = run_configured(store, lock=mine.sync_lock)
+    if report.outcome is not None and report.outcome.completed:
+        mine.link.reached()
     return report
 
 
