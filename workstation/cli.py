@@ -203,6 +203,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PENDING
 
 
+def login_staff(store: Any, args: argparse.Namespace) -> Any:
+    """Log ``args.staff`` in at this workstation with a password typed at the terminal (or one stdin line).
+
+    Raises:
+        AuthError: a wrong password, a locked or disabled account (see :func:`services.auth.login`).
+    """
+    import getpass
+
+    from workstation.services.auth import login
+    from workstation.services.identity import require_identity
+
+    with store.read() as session:
+        identity = require_identity(session)
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass(f"{args.staff} 的密码：")
+    return login(store, identity.branch_id, args.staff, password, identity.workstation_id)
+
+
 def target_of(args: argparse.Namespace, *, demo_default: bool = False) -> str:
     """The database the command works on (see :mod:`workstation.paths`)."""
     if demo_default and not args.db and not args.demo and not os.environ.get(paths.DB_ENV):

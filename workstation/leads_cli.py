@@ -19,8 +19,6 @@ branch's clients and recomputes their tiers (:mod:`workstation.services.funding`
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -97,21 +95,11 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     return leads
 
 
-def _login(store: Any, args: argparse.Namespace) -> Any:
-    from workstation.services.auth import login
-    from workstation.services.identity import require_identity
-
-    with store.read() as session:
-        identity = require_identity(session)
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass(f"{args.staff} 的密码：")
-    return login(store, identity.branch_id, args.staff, password, identity.workstation_id)
-
-
 def cmd_register(args: argparse.Namespace) -> int:
     import sqlalchemy as sa
 
     from workstation import errors
-    from workstation.cli import target_of
+    from workstation.cli import login_staff, target_of
     from workstation.domain import LeadSource, Purpose
     from workstation.masking import mask_phone
     from workstation.models import Campaign
@@ -120,7 +108,7 @@ def cmd_register(args: argparse.Namespace) -> int:
 
     store = open_store(target_of(args))
     try:
-        actor = _login(store, args)
+        actor = login_staff(store, args)
         with store.write() as session:
             campaign_id = None
             if args.campaign:
@@ -141,14 +129,14 @@ def cmd_register(args: argparse.Namespace) -> int:
 
 
 def cmd_withdraw(args: argparse.Namespace) -> int:
-    from workstation.cli import target_of
+    from workstation.cli import login_staff, target_of
     from workstation.masking import mask_phone
     from workstation.services import leads
     from workstation.store import open_store
 
     store = open_store(target_of(args))
     try:
-        actor = _login(store, args)
+        actor = login_staff(store, args)
         with store.write() as session:
             lead = leads.withdraw_mobile(session, actor, args.mobile)
             mobile = lead.mobile
@@ -186,7 +174,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_funding_import(args: argparse.Namespace) -> int:
-    from workstation.cli import target_of
+    from workstation.cli import login_staff, target_of
     from workstation.clock import business_date
     from workstation.services import funding
     from workstation.store import open_store
@@ -194,7 +182,7 @@ def cmd_funding_import(args: argparse.Namespace) -> int:
     parsed = funding.read_file(args.file)
     store = open_store(target_of(args))
     try:
-        actor = _login(store, args)
+        actor = login_staff(store, args)
         with store.write() as session:
             report = funding.import_funding(session, actor, parsed, args.as_of or business_date())
     finally:
@@ -249,7 +237,7 @@ def cmd_returns_list(args: argparse.Namespace) -> int:
 def cmd_returns_done(args: argparse.Namespace) -> int:
     import uuid
 
-    from workstation.cli import UsageError, target_of
+    from workstation.cli import UsageError, login_staff, target_of
     from workstation.domain import ReturnVisitOutcome
     from workstation.services import return_visits
     from workstation.store import open_store
@@ -260,7 +248,7 @@ def cmd_returns_done(args: argparse.Namespace) -> int:
         raise UsageError(detail=f"回访任务编号格式不正确：{args.task[:40]}") from exc
     store = open_store(target_of(args))
     try:
-        actor = _login(store, args)
+        actor = login_staff(store, args)
         with store.write() as session:
             task = return_visits.record_outcome(session, actor, task_id, ReturnVisitOutcome(args.outcome), args.note)
             label = task.outcome.label if task.outcome else ""

@@ -14,7 +14,6 @@ by the user only. Without ``--out`` the JSON goes to standard output.
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 from typing import Any
@@ -88,18 +87,8 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _supervisor(store: Any, args: argparse.Namespace) -> Any:
-    from workstation.services.auth import login
-    from workstation.services.identity import require_identity
-
-    with store.read() as session:
-        identity = require_identity(session)
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass(f"{args.staff} 的密码：")
-    return login(store, identity.branch_id, args.staff, password, identity.workstation_id)
-
-
 def cmd_client_export(args: argparse.Namespace) -> int:
-    from workstation.cli import target_of
+    from workstation.cli import login_staff, target_of
     from workstation.clock import utcnow
     from workstation.files import write_private
     from workstation.services import data_subject
@@ -107,7 +96,7 @@ def cmd_client_export(args: argparse.Namespace) -> int:
 
     store = open_store(target_of(args))
     try:
-        actor = _supervisor(store, args)
+        actor = login_staff(store, args)
         with store.write() as session:
             export = data_subject.export_client(session, actor, args.id_number, utcnow())
     finally:
@@ -123,14 +112,14 @@ def cmd_client_export(args: argparse.Namespace) -> int:
 
 
 def cmd_client_withdraw(args: argparse.Namespace) -> int:
-    from workstation.cli import target_of
+    from workstation.cli import login_staff, target_of
     from workstation.clock import utcnow
     from workstation.services import data_subject
     from workstation.store import open_store
 
     store = open_store(target_of(args))
     try:
-        actor = _supervisor(store, args)
+        actor = login_staff(store, args)
         with store.write() as session:
             client = data_subject.withdraw_consent(session, actor, args.id_number, utcnow(), args.reason)
             anonymised = client.anonymised_at is not None
